@@ -1,0 +1,33 @@
+"""Seed 000's cycle through the API alone, with tokens: draft → entries → submit → approve → decision."""
+
+import datetime as dt
+
+from tests.conftest import at
+from thidua.audit.models import AuditEntry
+from thidua.awards.models import Decision
+
+
+def test_it_runs_the_giay_khen_cycle_end_to_end(token_api, cast, org, people):
+    clerk, chairman = token_api(cast.clerk), token_api(cast.chairman)
+    with at(dt.date(2024, 1, 10)):
+        nomination = clerk.post("/api/awards/nominations", {
+            "unit_id": org.binh_an.pk, "award_code": "GIAY_KHEN", "year": 2023,
+            "title": "Đề nghị tặng Giấy khen năm 2023"}).json()
+        base = f"/api/awards/nominations/{nomination['id']}"
+        assert clerk.post(f"{base}/entries", {"person_id": people.van.pk,
+                                              "achievement": "Hoàn thành xuất sắc nhiệm vụ"}).status_code == 201
+        assert clerk.post(f"{base}/entries", {"recipient_unit_id": org.youth.pk,
+                                              "achievement": "Tích cực xây dựng nông thôn mới"}).status_code == 201
+        assert clerk.post(f"{base}/submit").json()["status"] == "submitted"
+    with at(dt.date(2024, 1, 16)):
+        assert chairman.post(f"{base}/approve").json()["status"] == "approved"
+    with at(dt.date(2024, 1, 19)):
+        decision = clerk.post(f"{base}/decision", {"issued_on": "2024-01-19"}).json()
+    assert decision["number_text"] == "01/QĐ-UBND" and decision["total_amount"] == 1_620_000
+    assert Decision.objects.get().grants.count() == 2
+    history = chairman.get(f"/api/org/people/{people.van.pk}/grants").json()["items"]
+    assert [(g["award_name"], g["year"], g["decision_number"]) for g in history] == [("Giấy khen", 2023, "01/QĐ-UBND")]
+    assert clerk.get(decision["downloads"]["certificates"]).content.startswith(b"%PDF")
+    actions = list(AuditEntry.objects.filter(target_type="awards.nomination").values_list("action", flat=True))
+    assert sorted(actions) == sorted(["nomination.created", "nomination.entry_added", "nomination.entry_added",
+                                      "nomination.submitted", "nomination.approved", "nomination.decided"])

@@ -1,0 +1,95 @@
+"""Who may see and change what: every page and API call goes through these.
+
+A user's reach is the union of their role assignments; each covers one unit,
+or its whole subtree (materialised path prefix). Results are cached on the
+user object for the request.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import Http404
+
+from thidua.org.models import Unit
+
+from .models import Capability
+
+
+@dataclass(frozen=True)
+class Reach:
+    exact_ids: frozenset
+    prefixes: tuple
+    everything: bool = False
+
+    def q(self, path_field: str = "path", id_field: str = "id") -> Q:
+        if self.everything:
+            return Q()
+        q = Q(**{f"{id_field}__in": list(self.exact_ids)}) if self.exact_ids else Q(pk__in=[])
+        for prefix in self.prefixes:
+            q |= Q(**{f"{path_field}__startswith": prefix})
+        return q
+
+    def covers(self, unit: Unit | None) -> bool:
+        if unit is None:
+            return self.everything
+        if self.everything or unit.pk in self.exact_ids:
+            return True
+        return any(unit.path.startswith(p) for p in self.prefixes)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.everything or self.exact_ids or self.prefixes)
+
+
+NO_REACH = Reach(frozenset(), ())
+
+
+def reach(user, capability: str = Capability.VIEW) -> Reach:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NO_REACH
+    if user.is_superuser:
+        return Reach(frozenset(), (), everything=True)
+    cache = user.__dict__.setdefault("_thidua_reach", {})
+    if capability in cache:
+        return cache[capability]
+    exact, prefixes = set(), []
+    for ra in user.role_assignments.select_related("role", "unit"):
+        if capability not in ra.role.capabilities:
+            continue
+        if ra.include_descendants:
+            prefixes.append(ra.unit.path)
+        else:
+            exact.add(ra.unit_id)
+    # A prefix already inside another is redundant; keep the query short.
+    prefixes.sort(key=len)
+    kept: list[str] = []
+    for p in prefixes:
+        if not any(p.startswith(k) for k in kept):
+            kept.append(p)
+    result = Reach(frozenset(exact), tuple(kept))
+    cache[capability] = result
+    return result
+
+
+def can(user, capability: str, unit: Unit | None) -> bool:
+    return reach(user, capability).covers(unit)
+
+
+def units_visible_to(user, capability: str = Capability.VIEW):
+    return Unit.objects.filter(reach(user, capability).q())
+
+
+def unit_get_for_user(user, pk, capability: str = Capability.VIEW) -> Unit:
+    unit = Unit.objects.filter(pk=pk).first()
+    if unit is None or not can(user, capability, unit):
+        raise Http404("Không tìm thấy đơn vị.")
+    return unit
+
+
+def scope_q(user, unit_field: str, capability: str = Capability.VIEW) -> Q:
+    """Q for a model with a ForeignKey to Unit named `unit_field`."""
+    return reach(user, capability).q(path_field=f"{unit_field}__path", id_field=f"{unit_field}_id")
+
+
+def has_any(user, capability: str) -> bool:
+    return not reach(user, capability).empty

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "awards"
+
+urlpatterns = [
+    path("", views.nomination_list, name="nomination-list"),
+    path("de-nghi/them/", views.nomination_create_view, name="nomination-create"),
+    path("de-nghi/<int:pk>/", views.nomination_detail, name="nomination-detail"),
+    path("de-nghi/<int:pk>/them-nguoi/", views.nomination_entry_add_view, name="nomination-entry-add"),
+    path("de-nghi/<int:pk>/bo/<int:entry_pk>/", views.nomination_entry_remove_view, name="nomination-entry-remove"),
+    path("de-nghi/<int:pk>/trinh/", views.nomination_submit_view, name="nomination-submit"),
+    path("de-nghi/<int:pk>/phe-duyet/", views.nomination_approve_view, name="nomination-approve"),
+    path("de-nghi/<int:pk>/tra-lai/", views.nomination_return_view, name="nomination-return"),
+    path("de-nghi/<int:pk>/ban-hanh/", views.decision_issue_view, name="decision-issue"),
+    path("quyet-dinh/", views.decision_list, name="decision-list"),
+    path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision-detail"),
+    path("quyet-dinh/<int:pk>/docx/", views.decision_docx, name="decision-docx"),
+    path("quyet-dinh/<int:pk>/pdf/", views.decision_pdf, name="decision-pdf"),
+    path("quyet-dinh/<int:pk>/giay-chung-nhan.pdf", views.decision_certificates, name="decision-certificates"),
+    path("khen-thuong/<int:pk>/giay-chung-nhan.pdf", views.grant_certificate, name="grant-certificate"),
+]

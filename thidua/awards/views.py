@@ -1,0 +1,229 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from thidua.accounts.access import can, has_any, units_visible_to
+from thidua.accounts.models import Capability
+from thidua.audit.services import audit_rows
+from thidua.org.selectors import person_list_for
+
+from . import documents, services
+from .forms import EntryForm, IssueForm, NominationForm, ReturnForm
+from .models import NominationStatus
+from .selectors import (
+    decision_get_for_user,
+    decision_list_for,
+    grant_get_for_user,
+    nomination_get_for_user,
+    nomination_list_for,
+)
+
+
+def _fail(request, exc: ValidationError):
+    for msg in exc.messages:
+        messages.error(request, msg)
+
+
+@login_required
+def nomination_list(request):
+    status = request.GET.get("status", "")
+    nominations = nomination_list_for(request.user)
+    if status:
+        nominations = nominations.filter(status=status)
+    return render(request, "awards/nomination_list.html", {
+        "nominations": nominations[:500], "status": status, "statuses": NominationStatus.choices,
+        "can_create": has_any(request.user, Capability.NOMINATION_MANAGE),
+    })
+
+
+@login_required
+def nomination_create_view(request):
+    units = units_visible_to(request.user, Capability.NOMINATION_MANAGE).filter(valid_to__isnull=True)
+    if not units.exists():
+        messages.error(request, services.ERR_NO_PERMISSION)
+        return redirect("awards:nomination-list")
+    form = NominationForm(request.POST or None, units=units,
+                          initial={"year": timezone.localdate().year - 1, "award_code": "GIAY_KHEN"})
+    if request.method == "POST" and form.is_valid():
+        nomination = services.nomination_create(acting_user=request.user, **form.cleaned_data)
+        messages.success(request, "Đã tạo đề nghị. Hãy thêm cá nhân, tập thể được đề nghị.")
+        return redirect("awards:nomination-detail", pk=nomination.pk)
+    return render(request, "org/form.html", {"form": form, "heading": "Tạo đề nghị khen thưởng"})
+
+
+def _entry_form(request, nomination, data=None):
+    return EntryForm(
+        data,
+        people=person_list_for(request.user).filter(current_unit__path__startswith=nomination.unit.path),
+        units=units_visible_to(request.user).filter(path__startswith=nomination.unit.path, valid_to__isnull=True),
+    )
+
+
+@login_required
+def nomination_detail(request, pk):
+    nomination = nomination_get_for_user(request.user, pk)
+    can_manage = can(request.user, Capability.NOMINATION_MANAGE, nomination.unit)
+    return render(request, "awards/nomination_detail.html", {
+        "nomination": nomination,
+        "entries": nomination.entries.select_related("person", "recipient_unit"),
+        "entry_form": _entry_form(request, nomination) if can_manage and nomination.editable else None,
+        "can_manage": can_manage,
+        "can_approve": can(request.user, Capability.NOMINATION_APPROVE, nomination.decider_unit),
+        "can_issue": can(request.user, Capability.DECISION_ISSUE, nomination.decider_unit),
+        "return_form": ReturnForm(),
+        "issue_form": IssueForm(initial={"issued_on": timezone.localdate()}),
+        "decision": getattr(nomination, "decision", None),
+        "audit_entries": audit_rows(nomination),
+    })
+
+
+@login_required
+@require_POST
+def nomination_entry_add_view(request, pk):
+    nomination = nomination_get_for_user(request.user, pk)
+    form = _entry_form(request, nomination, request.POST)
+    if form.is_valid():
+        try:
+            services.nomination_entry_add(
+                nomination=nomination, acting_user=request.user, achievement=form.cleaned_data["achievement"],
+                person=form.cleaned_data["person"], recipient_unit=form.cleaned_data["recipient_unit"],
+            )
+        except ValidationError as exc:
+            _fail(request, exc)
+        else:
+            messages.success(request, "Đã thêm vào đề nghị.")
+    else:
+        for errors in form.errors.values():
+            for msg in errors:
+                messages.error(request, msg)
+    return redirect("awards:nomination-detail", pk=nomination.pk)
+
+
+@login_required
+@require_POST
+def nomination_entry_remove_view(request, pk, entry_pk):
+    nomination = nomination_get_for_user(request.user, pk)
+    entry = get_object_or_404(nomination.entries, pk=entry_pk)
+    try:
+        services.nomination_entry_remove(entry=entry, acting_user=request.user)
+    except ValidationError as exc:
+        _fail(request, exc)
+    return redirect("awards:nomination-detail", pk=nomination.pk)
+
+
+@login_required
+@require_POST
+def nomination_submit_view(request, pk):
+    nomination = nomination_get_for_user(request.user, pk)
+    try:
+        services.nomination_submit(nomination=nomination, acting_user=request.user)
+    except ValidationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, "Đã trình đề nghị lên người có thẩm quyền.")
+    return redirect("awards:nomination-detail", pk=nomination.pk)
+
+
+@login_required
+@require_POST
+def nomination_approve_view(request, pk):
+    nomination = nomination_get_for_user(request.user, pk)
+    try:
+        services.nomination_approve(nomination=nomination, acting_user=request.user)
+    except ValidationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, "Đã phê duyệt đề nghị.")
+    return redirect("awards:nomination-detail", pk=nomination.pk)
+
+
+@login_required
+@require_POST
+def nomination_return_view(request, pk):
+    nomination = nomination_get_for_user(request.user, pk)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, services.ERR_RETURN_REASON)
+        return redirect("awards:nomination-detail", pk=nomination.pk)
+    try:
+        services.nomination_return(nomination=nomination, acting_user=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(request, "Đã trả lại đề nghị.")
+    return redirect("awards:nomination-detail", pk=nomination.pk)
+
+
+@login_required
+@require_POST
+def decision_issue_view(request, pk):
+    nomination = nomination_get_for_user(request.user, pk)
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for msg in errors:
+                messages.error(request, msg)
+        return redirect("awards:nomination-detail", pk=nomination.pk)
+    try:
+        decision = services.decision_issue(nomination=nomination, acting_user=request.user,
+                                           issued_on=form.cleaned_data["issued_on"])
+    except ValidationError as exc:
+        _fail(request, exc)
+        return redirect("awards:nomination-detail", pk=nomination.pk)
+    messages.success(request, f"Đã ban hành Quyết định số {decision.number_text}.")
+    return redirect("awards:decision-detail", pk=decision.pk)
+
+
+@login_required
+def decision_list(request):
+    return render(request, "awards/decision_list.html", {"decisions": decision_list_for(request.user)[:500]})
+
+
+@login_required
+def decision_detail(request, pk):
+    decision = decision_get_for_user(request.user, pk)
+    return render(request, "awards/decision_detail.html", {
+        "decision": decision,
+        "grants": decision.grants.select_related("decision", "decision__issuer"),
+        "amount_words": documents.amount_words(decision.total_amount),
+        "audit_entries": audit_rows(decision),
+    })
+
+
+def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def decision_docx(request, pk):
+    decision = decision_get_for_user(request.user, pk)
+    return _download(documents.decision_docx(decision), f"quyet-dinh-{decision.number:02d}-{decision.year}.docx", DOCX)
+
+
+@login_required
+def decision_pdf(request, pk):
+    decision = decision_get_for_user(request.user, pk)
+    return _download(documents.decision_pdf(decision), f"quyet-dinh-{decision.number:02d}-{decision.year}.pdf",
+                     "application/pdf")
+
+
+@login_required
+def decision_certificates(request, pk):
+    decision = decision_get_for_user(request.user, pk)
+    pdf = documents.certificates_pdf(list(decision.grants.all()), request)
+    return _download(pdf, f"giay-chung-nhan-qd-{decision.number:02d}-{decision.year}.pdf", "application/pdf")
+
+
+@login_required
+def grant_certificate(request, pk):
+    grant = grant_get_for_user(request.user, pk)
+    return _download(documents.certificates_pdf([grant], request), f"giay-chung-nhan-{grant.pk}.pdf", "application/pdf")

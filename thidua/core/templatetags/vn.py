@@ -1,0 +1,20 @@
+from django import template
+from django.utils import timezone
+
+from thidua.core.formatting import format_date, format_vnd
+
+register = template.Library()
+
+
+@register.filter
+def vnd(value):
+    return format_vnd(value)
+
+
+@register.filter
+def vndate(value):
+    if value is None:
+        return ""
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = timezone.localtime(value)
+    return format_date(value)

@@ -1,0 +1,541 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from thidua.accounts.access import can, has_any
+from thidua.accounts.models import Capability
+from thidua.audit.services import audit_rows
+from thidua.org.selectors import person_list_for
+from thidua.rulebook import codes
+
+from . import documents, selectors, services
+from .forms import (
+    AdjustForm,
+    AdoptForm,
+    ClusterForm,
+    CriterionForm,
+    MovementForm,
+    PledgeForm,
+    ReasonForm,
+    ResultForm,
+    ReviewForm,
+    TargetForm,
+    UploadForm,
+    WindowForm,
+)
+from .models import Period, RegistrationStatus, ReviewKind, ScorecardStatus
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _fail(request, exc):
+    for msg in getattr(exc, "messages", None) or [str(exc) or services.ERR_NO_PERMISSION]:
+        messages.error(request, msg)
+
+
+def _form_errors(request, form):
+    for errors in form.errors.values():
+        for msg in errors:
+            messages.error(request, msg)
+
+
+def _lines(text):
+    return [t.strip() for t in (text or "").splitlines() if t.strip()]
+
+
+def _download(content, filename, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _run(request, door, success, **kwargs):
+    """Call a door; flash its Vietnamese error or the success message. Returns the door's result or None."""
+    try:
+        result = door(acting_user=request.user, **kwargs)
+    except ValidationError as exc:
+        _fail(request, exc)
+        return None
+    except PermissionDenied as exc:
+        raise Http404(str(exc)) from None
+    messages.success(request, success)
+    return result
+
+
+# ---- movements ----------------------------------------------------------------------------------
+
+@login_required
+def home(request):
+    year = request.GET.get("nam", "")
+    movements = selectors.movement_list_for(request.user)
+    if year.isdigit():
+        movements = movements.filter(year=int(year))
+    return render(request, "emulation/home.html", {
+        "movements": movements[:300], "year": year,
+        "clusters": selectors.cluster_list_for(request.user)[:100],
+        "pending": selectors.registration_list_for(request.user).filter(status=RegistrationStatus.SUBMITTED).count(),
+        "can_manage": has_any(request.user, Capability.EMULATION_MANAGE),
+    })
+
+
+@login_required
+def movement_create(request):
+    units = selectors.manageable_units(request.user)
+    if not units.exists():
+        raise Http404(services.ERR_NO_PERMISSION)
+    form = MovementForm(request.POST or None, request.FILES or None,
+                        initial={"year": timezone.localdate().year, "kind": "regular"})
+    form.set_units(units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        movement = _run(request, services.movement_launch, "Đã phát động phong trào. Hãy thêm các chỉ tiêu.",
+                        launched_by=data["launched_by"], title=data["title"], kind=data["kind"], year=data["year"],
+                        start_date=data["start_date"], end_date=data["end_date"], theme=data["theme"],
+                        ordinal_style=data["ordinal_style"], contents=_lines(data["contents"]),
+                        document=data["document"], document_ref=data["document_ref"])
+        if movement:
+            return redirect("emulation:movement-detail", pk=movement.pk)
+    return render(request, "emulation/form.html", {"form": form, "heading": "Phát động phong trào thi đua",
+                                                   "submit": "Phát động"})
+
+
+@login_required
+def movement_detail(request, pk):
+    movement = selectors.movement_get_for_user(request.user, pk)
+    year = int(request.GET["nam"]) if request.GET.get("nam", "").isdigit() else movement.year
+    can_manage = can(request.user, Capability.EMULATION_MANAGE, movement.launched_by)
+    reporters = selectors.manageable_units(request.user).filter(path__startswith=movement.launched_by.path)
+    adopters = selectors.manageable_units(request.user).exclude(pk=movement.launched_by_id).exclude(
+        pk__in=movement.adoptions.values("launched_by"))
+    if movement.launched_by.level != "central":
+        adopters = adopters.filter(path__startswith=movement.launched_by.path)
+    result_form = ResultForm(targets=movement.targets.all(), initial={"year": year, "period": Period.YEAR})
+    result_form.set_units(reporters)
+    adopt_form = AdoptForm()
+    adopt_form.set_units(adopters)
+    register_units = selectors.manageable_units(request.user)
+    if movement.launched_by.level != "central":
+        register_units = register_units.filter(path__startswith=movement.launched_by.path)
+    return render(request, "emulation/movement_detail.html", {
+        "movement": movement, "year": year, "can_manage": can_manage,
+        "contents": movement.contents.all(),
+        **_results_context(movement, year),
+        "adoptions": movement.adoptions.select_related("launched_by"),
+        "reviews": movement.reviews.all(),
+        "windows": movement.registration_windows.all(),
+        "result_form": result_form if reporters.exists() and movement.targets.exists() else None,
+        "adopt_form": adopt_form if adopters.exists() else None,
+        "can_register": register_units.exists(),
+        "target_form": TargetForm(), "review_form": ReviewForm(initial={"year": year, "kind": ReviewKind.FINAL,
+                                                                         "held_on": timezone.localdate()}),
+        "window_form": WindowForm(initial={"year": year}),
+        "audit_entries": audit_rows(movement),
+    })
+
+
+def _results_context(movement, year):
+    att = selectors.attainment([movement], year)
+    breakdown = [(row, selectors.rollup_by_child(row.target, year)) for row in att.rows]
+    return {"attainment": att, "breakdown": breakdown}
+
+
+@login_required
+@require_POST
+def movement_adopt(request, pk):
+    movement = selectors.movement_get_for_user(request.user, pk)
+    form = AdoptForm(request.POST)
+    form.set_units(selectors.manageable_units(request.user))
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("emulation:movement-detail", pk=pk)
+    adopted = _run(request, services.movement_adopt, "Đã hưởng ứng phong trào. Hãy đặt chỉ tiêu của đơn vị.",
+                   movement=movement, unit=form.cleaned_data["unit"], theme=form.cleaned_data["theme"],
+                   contents=_lines(form.cleaned_data["contents"]))
+    return redirect("emulation:movement-detail", pk=adopted.pk if adopted else pk)
+
+
+@login_required
+@require_POST
+def target_add(request, pk):
+    movement = selectors.movement_get_for_user(request.user, pk)
+    form = TargetForm(request.POST)
+    if form.is_valid():
+        _run(request, services.target_add, "Đã thêm chỉ tiêu.", movement=movement, **form.cleaned_data)
+    else:
+        _form_errors(request, form)
+    return redirect("emulation:movement-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def result_report(request, pk):
+    """Reports one value; with htmx only the results fragment is swapped."""
+    movement = selectors.movement_get_for_user(request.user, pk)
+    form = ResultForm(request.POST, targets=movement.targets.all())
+    form.set_units(selectors.manageable_units(request.user))
+    year = movement.year
+    if form.is_valid():
+        year = form.cleaned_data["year"]
+        _run(request, services.result_report, "Đã ghi nhận kết quả.", **form.cleaned_data)
+    else:
+        _form_errors(request, form)
+    if request.htmx:
+        return render(request, "emulation/_results.html", {"movement": movement, "year": year, "fragment": True,
+                                                           **_results_context(movement, year)})
+    return redirect(f"{request.path.rsplit('ket-qua/', 1)[0]}?nam={year}")
+
+
+@login_required
+@require_POST
+def review_create(request, pk):
+    movement = selectors.movement_get_for_user(request.user, pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        _run(request, services.review_create, "Đã tạo báo cáo sơ kết / tổng kết.", unit=movement.launched_by,
+             movement=None if data["whole_unit"] else movement, kind=data["kind"], year=data["year"],
+             held_on=data["held_on"], number_text=data["number_text"])
+    else:
+        _form_errors(request, form)
+    return redirect("emulation:movement-detail", pk=pk)
+
+
+@login_required
+def review_docx(request, pk):
+    review = selectors.review_get_for_user(request.user, pk)
+    return _download(documents.review_docx(review), f"bao-cao-{review.kind}-{review.year}-{review.pk}.docx", DOCX)
+
+
+@login_required
+@require_POST
+def window_set(request, pk):
+    movement = selectors.movement_get_for_user(request.user, pk)
+    form = WindowForm(request.POST)
+    if form.is_valid():
+        _run(request, services.registration_window_set, "Đã đặt hạn đăng ký.", movement=movement,
+             **form.cleaned_data)
+    else:
+        _form_errors(request, form)
+    return redirect("emulation:movement-detail", pk=pk)
+
+
+# ---- registration -------------------------------------------------------------------------------
+
+@login_required
+def registration_list(request):
+    regs = selectors.registration_list_for(request.user)
+    status = request.GET.get("status", "")
+    if status:
+        regs = regs.filter(status=status)
+    regs = list(regs[:500])
+    for r in regs:
+        r.can_decide = r.status == RegistrationStatus.SUBMITTED and r.unit.parent_id is not None and can(
+            request.user, Capability.EMULATION_MANAGE, r.unit.parent)
+    return render(request, "emulation/registration_list.html", {
+        "registrations": regs, "status": status, "statuses": RegistrationStatus.choices,
+    })
+
+
+def _bulk_context(request, movement):
+    units = selectors.manageable_units(request.user)
+    if movement.launched_by.level != "central":
+        units = units.filter(path__startswith=movement.launched_by.path)
+    if not units.exists():
+        raise Http404(services.ERR_NO_PERMISSION)
+    unit_id = request.POST.get("unit") or request.GET.get("don_vi")
+    unit = units.filter(pk=unit_id).first() if str(unit_id or "").isdigit() else None
+    unit = unit or units.order_by("path").first()
+    year_text = request.POST.get("year") or request.GET.get("nam") or ""
+    year = int(year_text) if year_text.isdigit() else timezone.localdate().year
+    return units, unit, year
+
+
+def _titles(kind):
+    return [(c, a.name_vi) for c, a in codes.TITLES.items() if kind in a.recipient_kinds]
+
+
+@login_required
+def registration_bulk(request, pk):
+    movement = selectors.movement_get_for_user(request.user, pk)
+    units, unit, year = _bulk_context(request, movement)
+    people = person_list_for(request.user).filter(current_unit__path__startswith=unit.path).order_by("full_name")
+    if request.method == "POST":
+        rows = [(None, request.POST.get("collective", ""))]
+        by_id = {str(p.pk): p for p in people}
+        for key, code in request.POST.items():
+            if key.startswith("person_") and code and key[7:] in by_id:
+                rows.append((by_id[key[7:]], code))
+        made = _run(request, services.registration_submit, "Đã gửi đăng ký thi đua lên cấp trên.",
+                    movement=movement, year=year, unit=unit, rows=rows)
+        if made:
+            return redirect("emulation:registration-list")
+    return render(request, "emulation/registration_bulk.html", {
+        "movement": movement, "units": units, "unit": unit, "year": year, "people": people,
+        "person_titles": _titles(codes.INDIVIDUAL), "unit_titles": _titles(codes.COLLECTIVE),
+        "upload_form": UploadForm(),
+    })
+
+
+@login_required
+def registration_template(request, pk):
+    movement = selectors.movement_get_for_user(request.user, pk)
+    _, unit, year = _bulk_context(request, movement)
+    return _download(documents.registration_template_xlsx(unit, year), f"dang-ky-thi-dua-{year}.xlsx", XLSX)
+
+
+@login_required
+@require_POST
+def registration_upload(request, pk):
+    movement = selectors.movement_get_for_user(request.user, pk)
+    _, unit, year = _bulk_context(request, movement)
+    back = redirect(f"{request.path.rsplit('tai-len/', 1)[0]}?don_vi={unit.pk}&nam={year}")
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return back
+    try:
+        services.check_upload(form.cleaned_data["file"])
+        parsed = documents.parse_registration_xlsx(form.cleaned_data["file"], unit=unit)
+    except ValidationError as exc:
+        _fail(request, exc)
+        return back
+    errors = []
+    for index, person, code in parsed:
+        for msg in services.registration_row_errors(movement=movement, year=year, unit=unit, person=person,
+                                                    award_code=code):
+            errors.append(documents.ERR_ROW_OTHER.format(row=index, message=msg))
+    if errors:
+        _fail(request, ValidationError(errors))
+        return back
+    made = _run(request, services.registration_submit, f"Đã nhập {len(parsed)} dòng đăng ký từ tệp Excel.",
+                movement=movement, year=year, unit=unit, rows=[(p, c) for _, p, c in parsed])
+    return redirect("emulation:registration-list") if made else back
+
+
+@login_required
+@require_POST
+def registration_approve(request, pk):
+    reg = selectors.registration_get_for_user(request.user, pk)
+    _run(request, services.registration_approve, "Đã duyệt đăng ký.", registration=reg)
+    return redirect("emulation:registration-list")
+
+
+@login_required
+@require_POST
+def registration_return(request, pk):
+    reg = selectors.registration_get_for_user(request.user, pk)
+    form = ReasonForm(request.POST)
+    _run(request, services.registration_return, "Đã trả lại đăng ký.", registration=reg,
+         reason=form.data.get("reason", ""))
+    return redirect("emulation:registration-list")
+
+
+# ---- clusters -----------------------------------------------------------------------------------
+
+@login_required
+def cluster_create(request):
+    units = selectors.manageable_units(request.user)
+    if not units.exists():
+        raise Http404(services.ERR_NO_PERMISSION)
+    form = ClusterForm(request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year})
+    form.set_units(units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        ordered = sorted(data["members"], key=lambda u: u.code)
+        leader, deputy = data["leader"], data["deputy"]
+        if leader is None:
+            leader, suggested_deputy = selectors.rotation_suggest(organiser=data["organiser"], name=data["name"],
+                                                                  members=ordered, year=data["year"])
+            deputy = deputy or suggested_deputy
+        cluster = _run(request, services.cluster_create, "Đã lập cụm thi đua.", organiser=data["organiser"],
+                       name=data["name"], kind=data["kind"], year=data["year"], members=ordered, leader=leader,
+                       deputy=deputy, regulation=data["regulation"])
+        if cluster:
+            return redirect("emulation:cluster-detail", pk=cluster.pk)
+    return render(request, "emulation/form.html", {"form": form, "heading": "Lập cụm, khối thi đua", "submit": "Lưu"})
+
+
+@login_required
+def cluster_detail(request, pk):
+    cluster = selectors.cluster_get_for_user(request.user, pk)
+    pledge = getattr(cluster, "pledge", None)
+    signed = {s.unit_id: s for s in pledge.signatures.all()} if pledge else {}
+    members = list(cluster.members.select_related("unit"))
+    for m in members:
+        m.signature = signed.get(m.unit_id)
+    my_sign = [u for u in services.signable_units(request.user, cluster) if u not in signed]
+    leader_clerk = selectors.is_leader_clerk(request.user, cluster)
+    pledge_initial = {}
+    if pledge:
+        pledge_initial = {"title": pledge.title,
+                          "common_targets": "\n".join(t.text for t in pledge.targets.filter(unit__isnull=True)),
+                          "unit_targets": "\n".join(f"{t.unit.code} | {t.text}"
+                                                    for t in pledge.targets.filter(unit__isnull=False))}
+    my_units = [m.unit for m in members if can(request.user, Capability.EMULATION_MANAGE, m.unit)]
+    return render(request, "emulation/cluster_detail.html", {
+        "cluster": cluster, "members": members, "pledge": pledge,
+        "common_targets": pledge.targets.filter(unit__isnull=True) if pledge else [],
+        "unit_targets": pledge.targets.filter(unit__isnull=False).select_related("unit") if pledge else [],
+        "can_sign": bool(my_sign) and pledge is not None, "is_leader_clerk": leader_clerk,
+        "is_organiser": selectors.is_organiser(request.user, cluster),
+        "pledge_form": PledgeForm(initial=pledge_initial) if leader_clerk and not signed else None,
+        "criterion_form": CriterionForm(criteria=cluster.criteria.all()) if leader_clerk else None,
+        "criteria": cluster.criteria.all(), "my_units": my_units,
+        "scorecards": cluster.scorecards.select_related("unit"),
+        "ranking": selectors.ranking_for(cluster), "proposals": cluster.proposals.select_related("unit", "nomination"),
+        "upload_form": UploadForm(),
+        "audit_entries": audit_rows(cluster),
+    })
+
+
+@login_required
+@require_POST
+def cluster_regulation(request, pk):
+    cluster = selectors.cluster_get_for_user(request.user, pk)
+    form = UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        _run(request, services.cluster_regulation_set, "Đã cập nhật quy chế hoạt động.", cluster=cluster,
+             regulation=form.cleaned_data["file"])
+    else:
+        _form_errors(request, form)
+    return redirect("emulation:cluster-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def pledge_edit(request, pk):
+    cluster = selectors.cluster_get_for_user(request.user, pk)
+    form = PledgeForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("emulation:cluster-detail", pk=pk)
+    members = {m.unit.code: m.unit for m in cluster.members.select_related("unit")}
+    unit_targets = {}
+    for line in _lines(form.cleaned_data["unit_targets"]):
+        code, _, text = line.partition("|")
+        unit = members.get(code.strip())
+        if unit is None:
+            messages.error(request, services.ERR_PLEDGE_TARGET_UNIT + f" ({code.strip()})")
+            return redirect("emulation:cluster-detail", pk=pk)
+        unit_targets.setdefault(unit, []).append(text)
+    _run(request, services.pledge_save, "Đã lưu giao ước thi đua.", cluster=cluster,
+         title=form.cleaned_data["title"], common_targets=_lines(form.cleaned_data["common_targets"]),
+         unit_targets=unit_targets)
+    return redirect("emulation:cluster-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def pledge_sign(request, pk):
+    cluster = selectors.cluster_get_for_user(request.user, pk)
+    pledge = getattr(cluster, "pledge", None)
+    if pledge is None:
+        messages.error(request, services.ERR_NO_PLEDGE)
+    else:
+        _run(request, services.pledge_sign, "Đã ký giao ước thi đua.", pledge=pledge)
+    return redirect("emulation:cluster-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def criterion_add(request, pk):
+    cluster = selectors.cluster_get_for_user(request.user, pk)
+    form = CriterionForm(request.POST, criteria=cluster.criteria.all())
+    if form.is_valid():
+        _run(request, services.criterion_add, "Đã thêm tiêu chí.", cluster=cluster, **form.cleaned_data)
+    else:
+        _form_errors(request, form)
+    return redirect("emulation:cluster-detail", pk=pk)
+
+
+@login_required
+def scorecard_unit(request, pk, unit_pk):
+    """Open (or start) a member unit's scorecard."""
+    cluster = selectors.cluster_get_for_user(request.user, pk)
+    member = cluster.members.filter(unit_id=unit_pk).select_related("unit").first()
+    if member is None:
+        raise Http404(selectors.NOT_FOUND)
+    card = cluster.scorecards.filter(unit=member.unit).first()
+    if card is None:
+        if request.method != "POST":
+            return render(request, "emulation/scorecard_detail.html", _scorecard_context(request, cluster,
+                                                                                         member.unit, None))
+        return _self_score(request, cluster, member.unit)
+    return redirect("emulation:scorecard-detail", pk=card.pk)
+
+
+def _scorecard_context(request, cluster, unit, card):
+    lines = {line.criterion_id: line for line in card.lines.all()} if card else {}
+    rows = []
+    for c in cluster.criteria.prefetch_related("children"):
+        rows.append({"criterion": c, "leaf": not c.children.all(), "line": lines.get(c.pk)})
+    can_self = can(request.user, Capability.EMULATION_MANAGE, unit) and (card is None or card.status == "draft")
+    can_review = card is not None and card.status != "draft" and selectors.can_review(request.user, card)
+    totals = selectors.scorecard_totals(card, final=card.status == ScorecardStatus.REVIEWED) if card else None
+    return {"cluster": cluster, "unit": unit, "card": card, "rows": rows, "can_self": can_self,
+            "can_review": can_review, "adjust_form": AdjustForm(), "totals": totals,
+            "audit_entries": audit_rows(card) if card else []}
+
+
+def _self_score(request, cluster, unit):
+    points, evidence = {}, {}
+    for c in selectors.leaf_criteria(cluster):
+        if f"c{c.pk}" in request.POST:
+            points[c] = request.POST[f"c{c.pk}"]
+        if f"e{c.pk}" in request.FILES:
+            evidence[c] = request.FILES[f"e{c.pk}"]
+    card = _run(request, services.scorecard_self_score, "Đã lưu điểm tự chấm.", cluster=cluster, unit=unit,
+                points=points, evidence=evidence)
+    if card and request.POST.get("submit") == "1":
+        _run(request, services.scorecard_submit, "Đã gửi bảng điểm để thẩm định.", scorecard=card)
+    if card:
+        return redirect("emulation:scorecard-detail", pk=card.pk)
+    return redirect("emulation:scorecard-unit", pk=cluster.pk, unit_pk=unit.pk)
+
+
+@login_required
+def scorecard_detail(request, pk):
+    card = selectors.scorecard_get_for_user(request.user, pk)
+    if request.method == "POST":
+        return _self_score(request, card.cluster, card.unit)
+    return render(request, "emulation/scorecard_detail.html",
+                  _scorecard_context(request, card.cluster, card.unit, card))
+
+
+@login_required
+@require_POST
+def scorecard_adjust(request, pk, criterion_pk):
+    card = selectors.scorecard_get_for_user(request.user, pk)
+    criterion = card.cluster.criteria.filter(pk=criterion_pk).first()
+    if criterion is None:
+        raise Http404(selectors.NOT_FOUND)
+    form = AdjustForm(request.POST)
+    if form.is_valid():
+        _run(request, services.scorecard_adjust, "Đã điều chỉnh điểm.", scorecard=card, criterion=criterion,
+             **form.cleaned_data)
+    else:
+        _form_errors(request, form)
+    return redirect("emulation:scorecard-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def scorecard_review(request, pk):
+    card = selectors.scorecard_get_for_user(request.user, pk)
+    _run(request, services.scorecard_review_complete, "Đã hoàn thành thẩm định bảng điểm.", scorecard=card)
+    return redirect("emulation:scorecard-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def ranking_propose(request, pk):
+    cluster = selectors.cluster_get_for_user(request.user, pk)
+    _run(request, services.ranking_propose, "Đã tạo đề nghị khen thưởng (bản nháp) theo kết quả xếp hạng.",
+         cluster=cluster)
+    return redirect("emulation:cluster-detail", pk=pk)
+

@@ -1,0 +1,66 @@
+from django import forms
+
+from .models import Gender, Kind, Level, Unit
+
+
+class DateInput(forms.DateInput):
+    input_type = "text"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}, **kwargs)
+
+
+class PersonForm(forms.Form):
+    full_name = forms.CharField(label="Họ và tên", max_length=120)
+    gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
+    date_of_birth = forms.DateField(label="Ngày sinh", required=False, widget=DateInput(),
+                                    error_messages={"invalid": "Ngày sinh phải theo dạng dd/mm/yyyy."})
+    unit = forms.ModelChoiceField(label="Đơn vị công tác", queryset=Unit.objects.none(),
+                                  error_messages={"invalid_choice": "Đơn vị không hợp lệ."})
+    position = forms.CharField(label="Chức vụ", max_length=120, required=False)
+    start_date = forms.DateField(label="Ngày bắt đầu công tác", widget=DateInput(),
+                                 error_messages={"invalid": "Ngày phải theo dạng dd/mm/yyyy."})
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
+
+
+class UnitForm(forms.Form):
+    name = forms.CharField(label="Tên đơn vị", max_length=200)
+    code = forms.CharField(label="Mã đơn vị", max_length=40)
+    level = forms.ChoiceField(label="Cấp", choices=Level.choices)
+    kind = forms.ChoiceField(label="Loại", choices=Kind.choices)
+    parent = forms.ModelChoiceField(label="Đơn vị cấp trên", queryset=Unit.objects.none())
+    valid_from = forms.DateField(label="Ngày thành lập", required=False, widget=DateInput())
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = units if units is not None else Unit.objects.none()
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        if Unit.objects.filter(code=code).exists():
+            raise forms.ValidationError("Mã đơn vị này đã tồn tại.")
+        return code
+
+
+class MergeForm(forms.Form):
+    sources = forms.ModelMultipleChoiceField(label="Các đơn vị sáp nhập", queryset=Unit.objects.none(),
+                                             widget=forms.CheckboxSelectMultiple)
+    name = forms.CharField(label="Tên đơn vị mới", max_length=200)
+    code = forms.CharField(label="Mã đơn vị mới", max_length=40)
+    place_name = forms.CharField(label="Địa danh", max_length=100, required=False)
+    effective_date = forms.DateField(label="Ngày hiệu lực", widget=DateInput(),
+                                     error_messages={"invalid": "Ngày phải theo dạng dd/mm/yyyy."})
+    legal_basis = forms.CharField(label="Căn cứ (nghị quyết, quyết định)", max_length=300, required=False)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sources"].queryset = units if units is not None else Unit.objects.none()
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        if Unit.objects.filter(code=code).exists():
+            raise forms.ValidationError("Mã đơn vị này đã tồn tại.")
+        return code

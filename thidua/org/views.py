@@ -1,0 +1,129 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+
+from thidua.accounts.access import can, has_any, unit_get_for_user, units_visible_to
+from thidua.accounts.models import Capability
+from thidua.audit.services import audit_rows
+from thidua.awards.selectors import award_history_for_person, award_history_for_unit
+from thidua.core.text import normalize_search
+
+from . import services
+from .forms import MergeForm, PersonForm, UnitForm
+from .selectors import person_get_for_user, person_list_for
+
+
+@login_required
+def unit_list(request):
+    q = request.GET.get("q", "")
+    units = units_visible_to(request.user).filter(valid_to__isnull=True)
+    if request.GET.get("all"):
+        units = units_visible_to(request.user)
+    needle = normalize_search(q)
+    if needle:
+        units = units.filter(search_text__contains=needle)
+    units = list(units.order_by("path"))
+    base = min((u.depth for u in units), default=0)
+    for u in units:
+        u.indent = (u.depth - base) * 1.5
+    return render(request, "org/unit_list.html", {
+        "units": units, "q": q, "can_manage": has_any(request.user, Capability.ORG_MANAGE),
+    })
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = unit_get_for_user(request.user, pk)
+    return render(request, "org/unit_detail.html", {
+        "unit": unit,
+        "children": unit.children.order_by("name"),
+        "people": person_list_for(request.user).filter(current_unit=unit)[:200],
+        "merged_from": unit.merged_from.all(),
+        "grants": award_history_for_unit(unit),
+        "audit_entries": audit_rows(unit),
+    })
+
+
+@login_required
+def unit_create_view(request):
+    allowed = units_visible_to(request.user, Capability.ORG_MANAGE)
+    if not allowed.exists():
+        raise PermissionDenied("Bạn không có quyền thêm đơn vị.")
+    form = UnitForm(request.POST or None, units=allowed)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        unit = services.unit_create(acting_user=request.user, **data)
+        messages.success(request, f"Đã thêm đơn vị {unit.name}.")
+        return redirect("org:unit-detail", pk=unit.pk)
+    return render(request, "org/form.html", {"form": form, "heading": "Thêm đơn vị"})
+
+
+@login_required
+def unit_merge_view(request):
+    allowed = units_visible_to(request.user, Capability.ORG_MANAGE).filter(valid_to__isnull=True)
+    if not allowed.exists():
+        raise PermissionDenied("Bạn không có quyền sáp nhập đơn vị.")
+    form = MergeForm(request.POST or None, units=allowed)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        sources = list(data["sources"])
+        parents = {s.parent_id for s in sources}
+        parent = sources[0].parent if len(parents) == 1 else None
+        if parent is None or not can(request.user, Capability.ORG_MANAGE, parent):
+            form.add_error("sources", "Các đơn vị sáp nhập phải cùng một đơn vị cấp trên thuộc quyền của bạn.")
+        else:
+            try:
+                new_unit = services.units_merge(
+                    sources=sources, acting_user=request.user, effective_date=data["effective_date"],
+                    legal_basis=data["legal_basis"], name=data["name"], code=data["code"],
+                    place_name=data["place_name"], level=sources[0].level, kind=sources[0].kind, parent=parent,
+                    doc_symbol=sources[0].doc_symbol, head_title=sources[0].head_title,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc.messages[0])
+            else:
+                messages.success(request, f"Đã sáp nhập thành {new_unit.name}.")
+                return redirect("org:unit-detail", pk=new_unit.pk)
+    return render(request, "org/form.html", {"form": form, "heading": "Sáp nhập đơn vị"})
+
+
+@login_required
+def person_list(request):
+    q = request.GET.get("q", "")
+    people = person_list_for(request.user, q)[:300]
+    return render(request, "org/person_list.html", {
+        "people": people, "q": q, "can_manage": has_any(request.user, Capability.ORG_MANAGE),
+    })
+
+
+@login_required
+def person_detail(request, pk):
+    person = person_get_for_user(request.user, pk)
+    return render(request, "org/person_detail.html", {
+        "person": person,
+        "employments": person.employments.select_related("unit"),
+        "ratings": person.ratings.all(),
+        "initiatives": person.initiatives.all(),
+        "disciplines": person.disciplines.all(),
+        "grants": award_history_for_person(person),
+        "audit_entries": audit_rows(person),
+    })
+
+
+@login_required
+def person_create_view(request):
+    allowed = units_visible_to(request.user, Capability.ORG_MANAGE)
+    if not allowed.exists():
+        raise PermissionDenied("Bạn không có quyền thêm cá nhân.")
+    form = PersonForm(request.POST or None, units=allowed)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        person = services.person_create(
+            acting_user=request.user, full_name=data["full_name"], gender=data["gender"],
+            date_of_birth=data["date_of_birth"], unit=data["unit"], position=data["position"],
+            start_date=data["start_date"],
+        )
+        messages.success(request, f"Đã thêm {person.full_name}.")
+        return redirect("org:person-detail", pk=person.pk)
+    return render(request, "org/form.html", {"form": form, "heading": "Thêm cá nhân"})

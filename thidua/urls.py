@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from thidua.api.api import api
+
+admin.site.site_header = "ThiĐua – Quản trị hệ thống"
+admin.site.site_title = "ThiĐua"
+admin.site.index_title = "Quản trị"
+
+urlpatterns = [
+    path("", include("thidua.core.urls")),
+    path("tai-khoan/", include("thidua.accounts.urls")),
+    path("to-chuc/", include("thidua.org.urls")),
+    path("thi-dua/", include("thidua.emulation.urls")),
+    path("khen-thuong/", include("thidua.awards.urls")),
+    path("bao-cao/", include("thidua.reports.urls")),
+    path("cong-khai/", include("thidua.portal.urls")),
+    path("api/", api.urls),
+    path("quan-tri/", admin.site.urls),
+]
