@@ -10,6 +10,8 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "Mat-khau-thu-1"
+# Entries the rulebook does not find eligible go forward only with a reason (issue 5, item 2).
+OVERRIDE_REASON = "Hội đồng Thi đua – Khen thưởng đã xem xét, đánh giá thành tích"
 
 
 @pytest.fixture
@@ -96,9 +98,10 @@ def _approved(services, cast, org, people):
                                    title="Đề nghị tặng Giấy khen năm 2023",
                                    reason_text="đã có thành tích xuất sắc trong phong trào thi đua yêu nước")
     services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van,
-                                  achievement="Hoàn thành xuất sắc nhiệm vụ năm 2023")
+                                  achievement="Hoàn thành xuất sắc nhiệm vụ năm 2023",
+                                  override_reason=OVERRIDE_REASON)
     services.nomination_entry_add(nomination=n, acting_user=cast.clerk, recipient_unit=org.youth,
-                                  achievement="Tích cực xây dựng nông thôn mới")
+                                  achievement="Tích cực xây dựng nông thôn mới", override_reason=OVERRIDE_REASON)
     services.nomination_submit(nomination=n, acting_user=cast.clerk)
     services.nomination_approve(nomination=n, acting_user=cast.chairman)
     n.refresh_from_db()
@@ -123,3 +126,9 @@ def is_postgres():
     from django.db import connection
 
     return connection.vendor == "postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser journeys run last: Playwright's sync API keeps an event loop alive for the
+    session, which would break code under test that calls asyncio.run (pyHanko signing)."""
+    items.sort(key=lambda item: "tests/browser/" in str(item.fspath))

@@ -65,9 +65,12 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.audit",
     "thidua.org",
+    "thidua.imports",
     "thidua.accounts",
     "thidua.emulation",
     "thidua.awards",
+    "thidua.council",
+    "thidua.eligibility",
     "thidua.reports",
     "thidua.portal",
     "thidua.api",
@@ -131,6 +134,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Tests set PASSWORD_HASHERS to a fast hasher (pyproject.toml); production keeps Django's default.
+if os.environ.get("PASSWORD_HASHERS"):
+    PASSWORD_HASHERS = env_list("PASSWORD_HASHERS", [])
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -165,7 +171,16 @@ UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 UPLOAD_ALLOWED_EXTENSIONS = env_list(
     "UPLOAD_ALLOWED_EXTENSIONS", ["pdf", "docx", "doc", "xlsx", "xls", "jpg", "jpeg", "png"]
 )
+# Certificates (PDF) are signed when set: "pkcs12:/path/to/signer.p12"; the passphrase is read from
+# the environment variable named by CERTIFICATE_SIGNER_PASSPHRASE_ENV (awards.documents).
+CERTIFICATE_SIGNER = os.environ.get("CERTIFICATE_SIGNER") or None
+CERTIFICATE_SIGNER_PASSPHRASE_ENV = "CERTIFICATE_SIGNER_PASSPHRASE"
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
+# Excel imports: files above IMPORT_BACKGROUND_ROWS rows are checked in chunks of IMPORT_CHUNK_ROWS,
+# one chunk per progress poll (no worker process needed); IMPORT_MAX_ROWS caps one file.
+IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 500)
+IMPORT_CHUNK_ROWS = env_int("IMPORT_CHUNK_ROWS", 2000)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 50000)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -88,7 +88,8 @@ def snapshot():
 
     return {
         "nominations": sorted(Nomination.objects.values_list("pk", "status", "title", "return_reason")),
-        "entries": sorted(NominationEntry.objects.values_list("pk", "nomination_id", "achievement")),
+        "entries": sorted(NominationEntry.objects.values_list("pk", "nomination_id", "achievement",
+                                                              "override_reason")),
         "decisions": sorted(Decision.objects.values_list("pk", "number")),
         "grants": Grant.objects.count(),
         "counters": sorted(Counter.objects.values_list("pk", "last_number")),

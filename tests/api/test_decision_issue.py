@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from tests.api.conftest import assert_error, snapshot
-from tests.conftest import at
+from tests.conftest import OVERRIDE_REASON, at
 from thidua.audit.models import AuditEntry
 from thidua.awards import services
 from thidua.awards.models import Decision, NominationStatus
@@ -69,7 +69,8 @@ def test_it_refuses_a_date_before_the_approval(clerk_api, approved_nomination):
 def test_it_refuses_a_nomination_that_is_not_approved(clerk_api, cast, org, people):
     n = services.nomination_create(acting_user=cast.clerk, unit=org.binh_an, award_code="GIAY_KHEN", year=2023,
                                    title="Đề nghị")
-    services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="X")
+    services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="X",
+                                  override_reason=OVERRIDE_REASON)
     services.nomination_submit(nomination=n, acting_user=cast.clerk)
     before = snapshot()
     assert_error(clerk_api.post(url(n), {"issued_on": "2024-01-19"}), 400, services.ERR_NOT_APPROVED)
@@ -83,18 +84,19 @@ def test_it_refuses_to_issue_twice(clerk_api, approved_nomination):
     assert snapshot() == before
 
 
-def test_it_answers_400_when_the_rulebook_has_no_prize_table_for_the_date(clerk_api, cast, org, people):
-    # Prize tables are encoded from 01/01/2024; an older decision date is refused, never a 500,
-    # and the number taken inside the door's transaction goes back.
-    with at(dt.date(2023, 12, 1)):
-        n = services.nomination_create(acting_user=cast.clerk, unit=org.binh_an, award_code="GIAY_KHEN", year=2023,
-                                       title="Đề nghị")
-        services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="X")
-        services.nomination_submit(nomination=n, acting_user=cast.clerk)
-        services.nomination_approve(nomination=n, acting_user=cast.chairman)
+def test_it_answers_400_when_the_rulebook_refuses_the_date(clerk_api, approved_nomination, monkeypatch):
+    # The rulebook raises RulebookError (a ValueError with a Vietnamese message) for dates it does
+    # not cover, e.g. prize tables before 01/01/2024: a 400 with its message, never a 500.
+    from thidua.rulebook.errors import RulebookError
+
+    message = "Ngày quyết định 05/12/2023 trước ngày Luật Thi đua, khen thưởng 2022 có hiệu lực (01/01/2024)"
+
+    def refuse(**kwargs):
+        raise RulebookError(message)
+
+    monkeypatch.setattr(services, "decision_issue", refuse)
     before = snapshot()
-    body = assert_error(clerk_api.post(url(n), {"issued_on": "2023-12-05"}), 400)
-    assert "2024" in body["detail"] or "01/01" in body["detail"], body
+    assert_error(clerk_api.post(url(approved_nomination), {"issued_on": "2023-12-05"}), 400, message)
     assert snapshot() == before
 
 

@@ -14,11 +14,15 @@ def test_it_runs_the_giay_khen_cycle_end_to_end(token_api, cast, org, people):
             "unit_id": org.binh_an.pk, "award_code": "GIAY_KHEN", "year": 2023,
             "title": "Đề nghị tặng Giấy khen năm 2023"}).json()
         base = f"/api/awards/nominations/{nomination['id']}"
-        assert clerk.post(f"{base}/entries", {"person_id": people.van.pk,
-                                              "achievement": "Hoàn thành xuất sắc nhiệm vụ"}).status_code == 201
-        assert clerk.post(f"{base}/entries", {"recipient_unit_id": org.youth.pk,
-                                              "achievement": "Tích cực xây dựng nông thôn mới"}).status_code == 201
-        assert clerk.post(f"{base}/submit").json()["status"] == "submitted"
+        for recipient, achievement in [({"person_id": people.van.pk}, "Hoàn thành xuất sắc nhiệm vụ"),
+                                       ({"recipient_unit_id": org.youth.pk}, "Tích cực xây dựng nông thôn mới")]:
+            entry = clerk.post(f"{base}/entries", {**recipient, "achievement": achievement})
+            assert entry.status_code == 201, entry.content
+            # The test data has no ratings: the clerk takes responsibility with a reason (Luật TĐKT 2022 Điều 5).
+            reason = {"reason": "Được Hội nghị bình xét của xã đề nghị"}
+            assert clerk.post(f"{base}/entries/{entry.json()['id']}/override", reason).status_code == 200
+        submitted = clerk.post(f"{base}/submit")
+        assert submitted.json()["status"] == "submitted", submitted.content
     with at(dt.date(2024, 1, 16)):
         assert chairman.post(f"{base}/approve").json()["status"] == "approved"
     with at(dt.date(2024, 1, 19)):
@@ -30,4 +34,5 @@ def test_it_runs_the_giay_khen_cycle_end_to_end(token_api, cast, org, people):
     assert clerk.get(decision["downloads"]["certificates"]).content.startswith(b"%PDF")
     actions = list(AuditEntry.objects.filter(target_type="awards.nomination").values_list("action", flat=True))
     assert sorted(actions) == sorted(["nomination.created", "nomination.entry_added", "nomination.entry_added",
+                                      "nomination.entry_override", "nomination.entry_override",
                                       "nomination.submitted", "nomination.approved", "nomination.decided"])

@@ -135,3 +135,51 @@ def test_it_refuses_removal_from_an_approved_nomination(clerk_api, approved_nomi
     before = snapshot()
     assert_error(clerk_api.delete(f"{url(approved_nomination)}/{entry.pk}"), 400, services.ERR_NOT_EDITABLE)
     assert snapshot() == before
+
+
+# ---------------------------------------------------------------- override (reasoned exception)
+
+def test_it_records_the_reason_to_nominate_beyond_the_rulebook(clerk_api, cast, draft, people):
+    entry = services.nomination_entry_add(nomination=draft, acting_user=cast.clerk, person=people.van,
+                                          achievement="X")
+    response = clerk_api.post(f"{url(draft)}/{entry.pk}/override", {"reason": "Thành tích đột xuất cứu người"})
+    assert response.status_code == 200, response.content
+    assert response.json()["override_reason"] == "Thành tích đột xuất cứu người"
+    entry.refresh_from_db()
+    assert entry.override_reason == "Thành tích đột xuất cứu người" and entry.override_by == cast.clerk
+    audit = AuditEntry.objects.get(action="nomination.entry_override")
+    assert audit.actor == cast.clerk and audit.reason == "Thành tích đột xuất cứu người"
+
+
+def test_it_refuses_an_override_by_the_chairman(chairman_api, cast, draft, people):
+    entry = services.nomination_entry_add(nomination=draft, acting_user=cast.clerk, person=people.van,
+                                          achievement="X")
+    before = snapshot()
+    assert_error(chairman_api.post(f"{url(draft)}/{entry.pk}/override", {"reason": "X"}), 403)
+    assert snapshot() == before
+
+
+def test_it_hides_an_override_from_the_outsider(outsider_api, cast, draft, people):
+    entry = services.nomination_entry_add(nomination=draft, acting_user=cast.clerk, person=people.van,
+                                          achievement="X")
+    before = snapshot()
+    assert_error(outsider_api.post(f"{url(draft)}/{entry.pk}/override", {"reason": "X"}), 404)
+    assert snapshot() == before
+
+
+def test_it_asks_for_the_override_reason(clerk_api, cast, draft, people):
+    entry = services.nomination_entry_add(nomination=draft, acting_user=cast.clerk, person=people.van,
+                                          achievement="X")
+    before = snapshot()
+    assert_error(clerk_api.post(f"{url(draft)}/{entry.pk}/override", {"reason": "   "}), 400,
+                 services.ERR_OVERRIDE_REASON)
+    assert_error(clerk_api.post(f"{url(draft)}/{entry.pk}/override", {}), 422)
+    assert_error(clerk_api.post(f"{url(draft)}/999999/override", {"reason": "X"}), 404)
+    assert snapshot() == before
+
+
+def test_it_takes_the_override_reason_with_the_entry(clerk_api, draft, people):
+    response = clerk_api.post(url(draft), {"person_id": people.van.pk, "achievement": "X",
+                                           "override_reason": "Thành tích đột xuất"})
+    assert response.status_code == 201, response.content
+    assert draft.entries.get().override_reason == "Thành tích đột xuất"

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from tests.api.conftest import assert_error, snapshot
-from tests.conftest import at
+from tests.conftest import OVERRIDE_REASON, at
 from thidua.audit.models import AuditEntry
 from thidua.awards import services
 from thidua.awards.models import NominationStatus
@@ -15,7 +15,8 @@ from thidua.awards.models import NominationStatus
 def draft(cast, org, people):
     n = services.nomination_create(acting_user=cast.clerk, unit=org.binh_an, award_code="GIAY_KHEN", year=2023,
                                    title="Đề nghị tặng Giấy khen năm 2023")
-    services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="X")
+    services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="X",
+                                  override_reason=OVERRIDE_REASON)
     return n
 
 
@@ -130,5 +131,7 @@ def test_it_lets_the_clerk_fix_and_resubmit_a_returned_nomination(clerk_api, cha
     chairman_api.post(url(submitted, "return"), {"reason": "Bổ sung"})
     added = clerk_api.post(url(submitted, "entries"), {"person_id": people.duyen.pk, "achievement": "Y"})
     assert added.status_code == 201
+    override = clerk_api.post(f"{url(submitted, 'entries')}/{added.json()['id']}/override", {"reason": "Bình xét"})
+    assert override.status_code == 200
     assert clerk_api.post(url(submitted, "submit")).json()["status"] == "submitted"
     assert status_of(submitted) == NominationStatus.SUBMITTED and submitted.return_reason == ""

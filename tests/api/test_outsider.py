@@ -18,7 +18,9 @@ def binh_an(cast, org, people, decision):
                                                 achievement="X")
     submitted = services.nomination_create(acting_user=cast.clerk, unit=org.binh_an, award_code="GIAY_KHEN",
                                            year=2024, title="Đề nghị đã trình")
-    services.nomination_entry_add(nomination=submitted, acting_user=cast.clerk, person=people.duyen, achievement="Y")
+    entry = services.nomination_entry_add(nomination=submitted, acting_user=cast.clerk, person=people.duyen,
+                                          achievement="Y")
+    services.nomination_entry_override(entry=entry, acting_user=cast.clerk, reason="Bình xét của xã")
     services.nomination_submit(nomination=submitted, acting_user=cast.clerk)
     return type("BinhAn", (), dict(draft=draft, draft_entry=draft_entry, submitted=submitted, decision=decision,
                                    grant=decision.grants.first(), org=org, people=people))
@@ -49,6 +51,7 @@ def writes(b):
         ("post", base, {"unit_id": b.org.binh_an.pk, "award_code": "GIAY_KHEN", "year": 2024, "title": "Đề nghị"}),
         ("post", f"{base}/{b.draft.pk}/entries", {"person_id": b.people.duyen.pk, "achievement": "X"}),
         ("post", f"{base}/{b.draft.pk}/entries", {"recipient_unit_id": b.org.youth.pk, "achievement": "X"}),
+        ("post", f"{base}/{b.draft.pk}/entries/{b.draft_entry.pk}/override", {"reason": "Ngoại lệ"}),
         ("delete", f"{base}/{b.draft.pk}/entries/{b.draft_entry.pk}", None),
         ("post", f"{base}/{b.draft.pk}/submit", None),
         ("post", f"{base}/{b.submitted.pk}/approve", None),

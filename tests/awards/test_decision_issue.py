@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.conftest import at
+from tests.conftest import OVERRIDE_REASON, at
 from thidua.audit.models import AuditEntry
 from thidua.awards import services
 from thidua.awards.models import Decision, Grant, NominationStatus
@@ -45,7 +45,8 @@ def test_it_restarts_numbering_each_year_and_per_issuer(make_user, cast, org, pe
     def _issue(on, unit, clerk, chairman, person):
         n = services.nomination_create(acting_user=clerk, unit=unit, award_code="GIAY_KHEN", year=on.year - 1,
                                        title="Đề nghị")
-        services.nomination_entry_add(nomination=n, acting_user=clerk, person=person, achievement="Thành tích")
+        services.nomination_entry_add(nomination=n, acting_user=clerk, person=person, achievement="Thành tích",
+                                  override_reason=OVERRIDE_REASON)
         services.nomination_submit(nomination=n, acting_user=clerk)
         services.nomination_approve(nomination=n, acting_user=chairman)
         return services.decision_issue(nomination=n, acting_user=clerk, issued_on=on)
@@ -66,7 +67,8 @@ def test_it_gives_each_recipient_a_golden_book_number(issued_decision):
 def test_it_refuses_to_issue_an_unapproved_nomination(cast, org, people):
     n = services.nomination_create(acting_user=cast.clerk, unit=org.binh_an, award_code="GIAY_KHEN", year=2023,
                                    title="Đề nghị")
-    services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="Thành tích")
+    services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="Thành tích",
+                                  override_reason=OVERRIDE_REASON)
     with pytest.raises(ValidationError, match="đã được phê duyệt"):
         services.decision_issue(nomination=n, acting_user=cast.clerk)
     assert not Decision.objects.exists()

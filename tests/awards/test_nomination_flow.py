@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from tests.conftest import OVERRIDE_REASON
 from thidua.audit.models import AuditEntry
 from thidua.awards import services
 from thidua.awards.models import NominationStatus
@@ -10,7 +11,8 @@ from thidua.awards.models import NominationStatus
 def draft(cast, org, people):
     n = services.nomination_create(acting_user=cast.clerk, unit=org.binh_an, award_code="GIAY_KHEN", year=2023,
                                    title="Đề nghị tặng Giấy khen năm 2023")
-    services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="Xuất sắc")
+    services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="Xuất sắc",
+                                  override_reason=OVERRIDE_REASON)
     return n
 
 
@@ -31,7 +33,8 @@ def test_it_returns_with_a_reason_and_allows_fixing_and_resubmitting(draft, cast
     draft.refresh_from_db()
     assert draft.status == NominationStatus.RETURNED and draft.return_reason == "Bổ sung thành tích tập thể"
     services.nomination_entry_add(nomination=draft, acting_user=cast.clerk, recipient_unit=org.youth,
-                                  achievement="Tích cực")
+                                  achievement="Tích cực",
+                                  override_reason=OVERRIDE_REASON)
     services.nomination_submit(nomination=draft, acting_user=cast.clerk)
     draft.refresh_from_db()
     assert draft.status == NominationStatus.SUBMITTED and draft.entries.count() == 2
@@ -48,18 +51,21 @@ def test_it_refuses_edits_after_submission(draft, cast, org):
     services.nomination_submit(nomination=draft, acting_user=cast.clerk)
     with pytest.raises(ValidationError):
         services.nomination_entry_add(nomination=draft, acting_user=cast.clerk, recipient_unit=org.youth,
-                                      achievement="Muộn")
+                                      achievement="Muộn",
+                                  override_reason=OVERRIDE_REASON)
     assert draft.entries.count() == 1
 
 
 def test_it_refuses_the_same_person_twice(draft, cast, people):
     with pytest.raises(ValidationError, match="đã có trong đề nghị"):
-        services.nomination_entry_add(nomination=draft, acting_user=cast.clerk, person=people.van, achievement="Lần 2")
+        services.nomination_entry_add(nomination=draft, acting_user=cast.clerk, person=people.van, achievement="Lần 2",
+                                  override_reason=OVERRIDE_REASON)
 
 
 def test_it_refuses_a_recipient_from_another_commune(draft, cast, people):
     with pytest.raises(ValidationError, match="phạm vi"):
-        services.nomination_entry_add(nomination=draft, acting_user=cast.clerk, person=people.luc, achievement="X")
+        services.nomination_entry_add(nomination=draft, acting_user=cast.clerk, person=people.luc, achievement="X",
+                                  override_reason=OVERRIDE_REASON)
 
 
 @pytest.mark.parametrize("who", ["clerk", "council_member", "outsider"])

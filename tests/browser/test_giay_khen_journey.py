@@ -29,10 +29,13 @@ def test_it_runs_the_giay_khen_cycle_from_login_to_a_downloaded_certificate(
 
     page.get_by_label("Cá nhân").select_option(label="Nguyễn Thị Mỹ Duyên")
     page.get_by_label("Thành tích").fill("Tích cực trong phong trào thanh niên tình nguyện năm 2023")
+    # No ratings in the test data: the rulebook cannot find them eligible, so the clerk gives a reason.
+    page.get_by_label("Lý do đề nghị nếu chưa đủ điều kiện").fill("Hội nghị bình xét của xã đề nghị")
     page.get_by_role("button", name="Thêm vào đề nghị").click()
     page.get_by_text("Đã thêm vào đề nghị").wait_for()
     page.get_by_label("hoặc tập thể").select_option(label="Đoàn Thanh niên xã Bình An")
     page.get_by_label("Thành tích").fill("Hoàn thành xuất sắc nhiệm vụ năm 2023")
+    page.get_by_label("Lý do đề nghị nếu chưa đủ điều kiện").fill("Hội nghị bình xét của xã đề nghị")
     page.get_by_role("button", name="Thêm vào đề nghị").click()
     page.get_by_text("Đã thêm vào đề nghị").wait_for()
     page.get_by_role("button", name="Trình phê duyệt").click()

@@ -85,7 +85,8 @@ def test_it_reviews_never_own_and_ranks_with_tie_break_then_proposes(cast, org, 
     services.scorecard_adjust(acting_user=cast.clerk, scorecard=b, criterion=criteria.a, points="9",
                               reason="Thiếu minh chứng")
     assert AuditEntry.objects.filter(action="scorecard.adjusted", reason="Thiếu minh chứng").exists()
-    services.scorecard_adjust(acting_user=cast.clerk, scorecard=b, criterion=criteria.a, points="10", reason="Đã bổ sung")
+    services.scorecard_adjust(acting_user=cast.clerk, scorecard=b, criterion=criteria.a, points="10",
+                              reason="Đã bổ sung")
     services.scorecard_review_complete(acting_user=cast.clerk, scorecard=b)
     services.scorecard_review_complete(acting_user=cast.outsider, scorecard=a)  # the deputy reviews the leader
     ranking = selectors.ranking_for(cluster)

@@ -9,7 +9,7 @@ from thidua.rulebook.cli import main, run
 from thidua.rulebook.errors import InputError
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "docs" / "examples"
-NAMES = ["person_chain", "unit_titles", "money"]
+NAMES = ["person_chain", "unit_titles", "semantics", "money"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -36,7 +36,7 @@ def test_it_exits_2_from_the_module_entry_point(tmp_path):
 def test_it_tolerates_omitted_optional_fields_and_notes_unknown_ones():
     out = run({"decision_date": "2025-12-15", "people": [{"id": "x", "ratings": {"2025": "HTT"}, "foo": 1}]})
     assert out["year"] == 2025
-    assert out["results"][0]["verdicts"][0]["status"] == "needs_judgement"
+    assert out["results"][0]["verdicts"][0]["status"] == "eligible"  # LĐTT: HTT, conduct listed, not holding
     assert any("foo" in n for n in out["notes"])
 
 

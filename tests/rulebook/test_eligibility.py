@@ -7,6 +7,11 @@ from thidua.rulebook.errors import RulebookError
 from .helpers import DD, Discipline, Grant, Initiative, cs_years, dt, person, summary, unit
 
 E, N, J = "eligible", "not_eligible", "needs_judgement"
+# A Bằng khen whose data clause fails: not eligible on that clause (setting form_other_clauses
+# off), needs judgement by default (the article's other clauses are judgement-based).
+NF = "data-clause-fails"
+STRICT = RulebookSettings().with_overrides({"conduct_judgement_blocks": True})
+DATA_ONLY = RulebookSettings().with_overrides({"form_other_clauses": False})
 ALL_HTXS = {y: "HTXS" for y in range(2015, 2027)}
 ALL_HTT = {y: "HTT" for y in range(2015, 2027)}
 
@@ -15,7 +20,7 @@ CASES = [
     ("Đ24-HTT-is-enough", person({2025: "HTT"}), "LDTT", 2025, E),
     ("Đ24-HT-is-not-enough", person({2025: "HT"}), "LDTT", 2025, N),
     ("Đ24-no-rating", person({}), "LDTT", 2025, N),
-    ("Đ24-judgement-missing", person({2025: "HTT"}, judged=False), "LDTT", 2025, J),
+    ("Đ24-conduct-judgement-missing-does-not-hold", person({2025: "HTT"}, judged=False), "LDTT", 2025, E),
     ("Đ24-judgement-negative", person({2025: "HTT"}, judged=False, judgements={2025: {"LDTT": False}}), "LDTT", 2025, N),
     # --- CSTĐCS (Luật Đ23)
     ("Đ23-HTXS-without-initiative", person({2025: "HTXS"}), "CSTDCS", 2025, E),
@@ -45,22 +50,24 @@ CASES = [
     ("Đ21-only-one-province", person(ALL_HTXS, {**cs_years(2023, 2024, 2025), 2025: {"CSTD_TINH"}}, initiatives=[Initiative("SKQ", 2024, "national")]), "CSTD_TQ", 2025, N),
     # --- Bằng khen tỉnh, individual (Luật Đ74 k1 d)
     ("Đ74k1d-two-consecutive-CSTDCS", person(ALL_HTT, cs_years(2024, 2025)), "BK_TINH", 2025, E),
-    ("Đ74k1d-CSTDCS-not-consecutive", person(ALL_HTT, cs_years(2023, 2025)), "BK_TINH", 2025, N),
+    ("Đ74k1d-CSTDCS-not-consecutive", person(ALL_HTT, cs_years(2023, 2025)), "BK_TINH", 2025,NF),
     ("Đ74k1d-HTXS-two-years-two-initiatives", person({2024: "HTXS", 2025: "HTXS"}, {}, initiatives=[Initiative("A", 2024), Initiative("B", 2025)]), "BK_TINH", 2025, E),
-    ("Đ74k1d-HTXS-two-years-one-initiative", person({2023: "HT", 2024: "HTXS", 2025: "HTXS"}, {}, initiatives=[Initiative("A", 2024)]), "BK_TINH", 2025, N),
-    ("Đ74k1d-HTXS-one-year-two-initiatives", person({2024: "HTT", 2025: "HTXS"}, {}, initiatives=[Initiative("A", 2025), Initiative("B", 2025)]), "BK_TINH", 2025, N),
-    ("Đ74k1d-restarts-after-previous-BK", person(ALL_HTT, cs_years(2024, 2025), grants=[Grant("BK_TINH", year=2024)]), "BK_TINH", 2025, N),
+    ("Đ74k1d-HTXS-two-years-one-initiative", person({2023: "HT", 2024: "HTXS", 2025: "HTXS"}, {}, initiatives=[Initiative("A", 2024)]), "BK_TINH", 2025,NF),
+    ("Đ74k1d-HTXS-one-year-two-initiatives", person({2024: "HTT", 2025: "HTXS"}, {}, initiatives=[Initiative("A", 2025), Initiative("B", 2025)]), "BK_TINH", 2025,NF),
+    ("Đ74k1d-restarts-after-previous-BK", person(ALL_HTT, cs_years(2024, 2025), grants=[Grant("BK_TINH", year=2024)]), "BK_TINH", 2025,NF),
     # --- Bằng khen Thủ tướng (Luật Đ73 k1 b)
     ("Đ73b-BK-then-five-years-three-CSTDCS", person(ALL_HTT, cs_years(2021, 2023, 2025), grants=[Grant("BK_TINH", year=2020)]), "BK_TTG", 2025, E),
-    ("Đ73b-no-BK", person(ALL_HTT, cs_years(2021, 2023, 2025)), "BK_TTG", 2025, N),
-    ("Đ73b-thematic-BK-not-grounds", person(ALL_HTT, cs_years(2021, 2023, 2025), grants=[Grant("BK_TINH", year=2020, kind="chuyen_de")]), "BK_TTG", 2025, N),
-    ("Đ73b-ad-hoc-BK-not-grounds", person(ALL_HTT, cs_years(2021, 2023, 2025), grants=[Grant("BK_TINH", year=2020, kind="dot_xuat")]), "BK_TTG", 2025, N),
-    ("Đ73b-only-two-CSTDCS", person(ALL_HTT, cs_years(2021, 2023), grants=[Grant("BK_TINH", year=2020)]), "BK_TTG", 2025, N),
-    ("Đ73b-HT-year-breaks-span", person({**ALL_HTT, 2023: "HT"}, cs_years(2021, 2022, 2025), grants=[Grant("BK_TINH", year=2020)]), "BK_TTG", 2025, N),
-    ("Đ73b-span-must-follow-BK", person(ALL_HTT, cs_years(2021, 2023, 2025), grants=[Grant("BK_TINH", year=2023)]), "BK_TTG", 2025, N),
-    ("Đ73b-revoked-BK-not-counted", person(ALL_HTT, cs_years(2021, 2023, 2025), grants=[Grant("BK_TINH", year=2020, revoked=True)]), "BK_TTG", 2025, N),
+    ("Đ73b-no-BK", person(ALL_HTT, cs_years(2021, 2023, 2025)), "BK_TTG", 2025,NF),
+    ("Đ73b-thematic-BK-not-grounds", person(ALL_HTT, cs_years(2021, 2023, 2025), grants=[Grant("BK_TINH", year=2020, kind="chuyen_de")]), "BK_TTG", 2025,NF),
+    ("Đ73b-ad-hoc-BK-not-grounds", person(ALL_HTT, cs_years(2021, 2023, 2025), grants=[Grant("BK_TINH", year=2020, kind="dot_xuat")]), "BK_TTG", 2025,NF),
+    ("Đ73b-only-two-CSTDCS", person(ALL_HTT, cs_years(2021, 2023), grants=[Grant("BK_TINH", year=2020)]), "BK_TTG", 2025,NF),
+    ("Đ73b-HT-year-breaks-span", person({**ALL_HTT, 2023: "HT"}, cs_years(2021, 2022, 2025), grants=[Grant("BK_TINH", year=2020)]), "BK_TTG", 2025,NF),
+    ("Đ73b-span-must-follow-BK", person(ALL_HTT, cs_years(2021, 2023, 2025), grants=[Grant("BK_TINH", year=2023)]), "BK_TTG", 2025,NF),
+    ("Đ73b-revoked-BK-not-counted", person(ALL_HTT, cs_years(2021, 2023, 2025), grants=[Grant("BK_TINH", year=2020, revoked=True)]), "BK_TTG", 2025,NF),
     # --- Giấy khen (Luật Đ75)
-    ("Đ75-HTT", person({2025: "HTT"}), "GIAY_KHEN", 2025, E),
+    ("Đ75-HTT-achievement-to-judge", person({2025: "HTT"}), "GIAY_KHEN", 2025, J),
+    ("Đ75-HTT-achievement-judged", person({2025: "HTT"}, judgements={2025: {"GIAY_KHEN.achievement": True}}), "GIAY_KHEN", 2025, E),
+    ("Đ75-achievement-judged-negative", person({2025: "HTT"}, judgements={2025: {"GIAY_KHEN": False}}), "GIAY_KHEN", 2025, N),
     ("Đ75-HT", person({2025: "HT"}), "GIAY_KHEN", 2025, N),
     # --- Discipline, inspection, complaints (NĐ 152/2025 Đ4)
     ("NĐ152Đ4-pending-inspection", person({2025: "HTXS"}, pending=frozenset({"inspection"})), "LDTT", 2025, N),
@@ -85,7 +92,7 @@ CASES = [
     # --- Bằng khen tỉnh, collective (Luật Đ74 k2)
     ("Đ74k2-two-HTXS-years", unit({2024: "HTXS", 2025: "HTXS"}), "BK_TINH", 2025, E),
     ("Đ74k2-TTLDXS-then-HTXS", unit({2024: "HTT", 2025: "HTXS"}, titles={2024: {"TTLDXS"}}), "BK_TINH", 2025, E),
-    ("Đ74k2-one-year-only", unit({2024: "HTT", 2025: "HTXS"}), "BK_TINH", 2025, N),
+    ("Đ74k2-one-year-only", unit({2024: "HTT", 2025: "HTXS"}), "BK_TINH", 2025,NF),
     # --- Cờ thi đua tỉnh (Luật Đ26)
     ("Đ26-cluster-leader", unit({2025: "HTXS"}, clusters={2025: [__import__("thidua.rulebook", fromlist=["ClusterResult"]).ClusterResult("C1", "province", 1)]}), "CO_TINH", 2025, E),
     ("Đ26-cluster-second", unit({2025: "HTXS"}, clusters={2025: [__import__("thidua.rulebook", fromlist=["ClusterResult"]).ClusterResult("C1", "province", 2)]}), "CO_TINH", 2025, N),
@@ -96,7 +103,13 @@ CASES = [
 
 @pytest.mark.parametrize("subject,code,year,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_it_decides_legal_cases(subject, code, year, expected):
-    v = evaluate(subject, code, year, DD if year < 2026 else dt.date(2026, 12, 15))
+    dd = DD if year < 2026 else dt.date(2026, 12, 15)
+    v = evaluate(subject, code, year, dd)
+    if expected == NF:
+        assert v.status == J, [c.text_vi for c in v.criteria]
+        assert any(c.rule_id.endswith("other") and c.met is None for c in v.criteria)
+        v = evaluate(subject, code, year, dd, DATA_ONLY)
+        expected = N
     assert v.status == expected, [c.text_vi for c in v.criteria]
 
 
@@ -118,7 +131,49 @@ def test_it_explains_same_cycle_counting():
 
 def test_it_propagates_pending_judgement_through_chains():
     p = person(ALL_HTXS, cs_years(2023, 2024), judged=False, initiatives=[Initiative("SK", 2024, "province")])
-    assert evaluate(p, "CSTD_TINH", 2025, DD).status == J
+    assert evaluate(p, "CSTD_TINH", 2025, DD, STRICT).status == J
+    assert evaluate(p, "CSTD_TINH", 2025, DD).status == E
+
+
+def test_it_propagates_a_substantive_open_question_through_chains():
+    # CSTĐCS 2025 rests on an initiative; with registration required and unknown, it waits.
+    st = RulebookSettings().with_overrides({"registration_gate": "required"})
+    p = person({2023: "HTXS", 2024: "HTXS", 2025: "HTXS"}, cs_years(2023, 2024), initiatives=[Initiative("SK", 2024, "province")])
+    assert evaluate(p, "CSTDCS", 2025, DD, st).status == J
+    assert evaluate(p, "CSTD_TINH", 2025, DD, st).status == J
+
+
+def test_it_lists_conduct_criteria_without_holding_the_verdict():
+    v = evaluate(person({2025: "HTT"}, judged=False), "LDTT", 2025, DD)
+    [c] = [c for c in v.criteria if c.rule_id == "LDTT.judgement"]
+    assert v.status == E and c.met is None and c.severity == "judgement"
+    assert c.text_vi.startswith("Được xem xét tại cuộc họp bình xét: chấp hành tốt")
+    assert evaluate(person({2025: "HTT"}, judged=False), "LDTT", 2025, DD, STRICT).status == J
+
+
+def test_it_applies_a_negative_judgement_even_by_default():
+    p = person({2025: "HTXS"}, judged=False, judgements={2025: {"*": False}})
+    assert evaluate(p, "LDTT", 2025, DD).status == N
+    assert evaluate(p, "CSTDCS", 2025, DD).status == N
+
+
+def test_it_does_not_let_a_blanket_judgement_answer_other_clauses():
+    p = person(ALL_HTT, cs_years(2025), judgements={2025: {"*": True}})
+    assert evaluate(p, "BK_TINH", 2025, DD).status == J
+    p = person(ALL_HTT, cs_years(2025), judgements={2025: {"BK_TINH.ind_other": True}})
+    assert evaluate(p, "BK_TINH", 2025, DD).status == E
+    p = person(ALL_HTT, cs_years(2025), judgements={2025: {"BK_TINH": False}})
+    assert evaluate(p, "BK_TINH", 2025, DD).status == N
+    st = RulebookSettings().with_overrides({"assume_judgement_met": True})
+    assert evaluate(person(ALL_HTT, cs_years(2025), judged=False), "BK_TINH", 2025, DD, st).status == J
+
+
+def test_it_asks_for_the_scope_of_an_initiative_when_unknown():
+    p = person(ALL_HTXS, cs_years(2023, 2024, 2025), initiatives=[Initiative("SK", 2024, "unknown")])
+    v = evaluate(p, "CSTD_TINH", 2025, DD)
+    assert v.status == J and "chưa xác định phạm vi" in v.criteria[-1].text_vi
+    # For CSTĐ cơ sở a recognised initiative is enough whatever its scope (Luật Đ23).
+    assert evaluate(person({2025: "HTT"}, initiatives=[Initiative("SK", 2025, "unknown")]), "CSTDCS", 2025, DD).status == E
 
 
 def test_it_flags_missing_registration_as_warning_by_default():
@@ -153,7 +208,8 @@ def test_it_counts_member_lists_for_collectives():
 def test_it_counts_members_awaiting_judgement_as_open():
     members = [person({2025: "HTT"}, id=f"m{i}", judged=False) for i in range(10)]
     u = unit({2025: "HTT"}, members={2025: members})
-    assert evaluate(u, "TTLDTT", 2025, DD).status == J
+    assert evaluate(u, "TTLDTT", 2025, DD, STRICT).status == J
+    assert evaluate(u, "TTLDTT", 2025, DD).status == E
 
 
 def test_it_assumes_judgement_when_configured():

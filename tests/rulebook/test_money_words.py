@@ -58,9 +58,9 @@ def test_it_knows_the_2019_base_salary():
     assert base_salary(dt.date(2020, 1, 1)) == 1_490_000
 
 
-def test_it_refuses_prizes_before_the_2022_law():
-    with pytest.raises(RulebookError):
-        prize("LDTT", "individual", dt.date(2023, 12, 1))
+def test_it_refuses_prizes_before_the_nd91_table():
+    with pytest.raises(RulebookError, match="01/10/2017"):
+        prize("LDTT", "individual", dt.date(2017, 1, 1))
 
 
 def test_it_refuses_a_collective_prize_for_an_individual_title():

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.conftest import OVERRIDE_REASON
 from thidua.awards.models import Decision, Grant, Nomination, NominationStatus
 
 
@@ -53,7 +54,8 @@ def test_it_changes_nothing_when_the_outsider_posts_to_a_submitted_nomination(ou
 
     n = services.nomination_create(acting_user=cast.clerk, unit=org.binh_an, award_code="GIAY_KHEN", year=2023,
                                    title="Đề nghị")
-    services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="X")
+    services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="X",
+                                  override_reason=OVERRIDE_REASON)
     services.nomination_submit(nomination=n, acting_user=cast.clerk)
     for name in ["awards:nomination-approve", "awards:nomination-return", "awards:decision-issue"]:
         assert outsider_client.post(reverse(name, args=[n.pk]), {"reason": "x"}).status_code == 404

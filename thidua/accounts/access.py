@@ -23,7 +23,9 @@ class Reach:
 
     def q(self, path_field: str = "path", id_field: str = "id") -> Q:
         if self.everything:
-            return Q()
+            # Not Q(): Django drops an empty Q from an OR (Q() | Q(x) == Q(x)), so callers that
+            # OR several scopes (grant_list_for, movement_list_for…) would narrow a superuser to x.
+            return Q(pk__isnull=False)
         q = Q(**{f"{id_field}__in": list(self.exact_ids)}) if self.exact_ids else Q(pk__in=[])
         for prefix in self.prefixes:
             q |= Q(**{f"{path_field}__startswith": prefix})

@@ -5,7 +5,9 @@ from ninja import NinjaAPI
 from .auth import API_AUTH
 from .docs import LocalSwagger
 from .errors import install_error_handlers
-from .routers import awards, emulation, org, tokens
+from .routers import awards, emulation, org, procedure, reports, tokens
+from .routers import council as council_router
+from .routers import eligibility as eligibility_router
 
 DESCRIPTION = """API quản lý thi đua, khen thưởng.
 
@@ -34,5 +36,9 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/org", org.router, tags=["Tổ chức"])
 api.add_router("/awards", awards.router, tags=["Khen thưởng"])
+api.add_router("/procedure", procedure.router, tags=["Thủ tục khen thưởng"])
 api.add_router("/emulation", emulation.router, tags=["Thi đua"])
 api.add_router("/tokens", tokens.router, tags=["Token API"])
+api.add_router("/reports", reports.router, tags=["Báo cáo"])
+api.add_router("/eligibility", eligibility_router.router, tags=["Xét điều kiện"])
+api.add_router("/council", council_router.router, tags=["Hội đồng"])

@@ -120,6 +120,8 @@ class EntryOut(Schema):
     display_name: str
     position_text: str
     achievement: str
+    override_reason: str = Field(..., description="Lý do đề nghị khi chưa đủ điều kiện hoặc cần xem xét.")
+    verdict_status: str = Field(..., description="Kết quả xét điều kiện lúc trình (rỗng nếu chưa trình).")
 
 
 class NominationOut(Schema):
@@ -226,6 +228,14 @@ class EntryIn(Schema):
     person_id: int | None = Field(None, description="Cá nhân được đề nghị (hoặc recipient_unit_id).")
     recipient_unit_id: int | None = Field(None, description="Tập thể được đề nghị (hoặc person_id).")
     achievement: str = Field(..., min_length=1, max_length=5000, description="Thành tích.")
+    override_reason: str = Field("", max_length=5000,
+                                 description="Lý do đề nghị nếu chưa đủ điều kiện hoặc cần xem xét (có thể ghi sau).")
+
+
+class OverrideIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=5000,
+                        description="Lý do đề nghị dù chưa đủ điều kiện hoặc cần xem xét "
+                                    "(người đề nghị chịu trách nhiệm).")
 
 
 class ReturnIn(Schema):

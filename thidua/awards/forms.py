@@ -4,7 +4,7 @@ from thidua.org.forms import DateInput
 from thidua.org.models import Person, Unit
 
 from .catalog import award_choices
-from .models import AwardType
+from .models import AwardType, DocType, RevocationGround
 
 
 class NominationForm(forms.Form):
@@ -33,6 +33,8 @@ class EntryForm(forms.Form):
                                             error_messages={"invalid_choice": "Tập thể không hợp lệ."})
     achievement = forms.CharField(label="Thành tích", widget=forms.Textarea(attrs={"rows": 2}),
                                   error_messages={"required": "Phải nhập thành tích."})
+    override_reason = forms.CharField(label="Lý do đề nghị nếu chưa đủ điều kiện (không bắt buộc)", required=False,
+                                      max_length=2000, widget=forms.Textarea(attrs={"rows": 1}))
 
     def __init__(self, *args, people=None, units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,3 +57,38 @@ class IssueForm(forms.Form):
     issued_on = forms.DateField(label="Ngày ban hành", widget=DateInput(),
                                 error_messages={"invalid": "Ngày phải theo dạng dd/mm/yyyy.",
                                                 "required": "Phải nhập ngày ban hành."})
+
+
+class OverrideForm(forms.Form):
+    reason = forms.CharField(label="Lý do đề nghị (ngoại lệ)", widget=forms.Textarea(attrs={"rows": 2}),
+                             max_length=2000,
+                             error_messages={"required": "Phải ghi rõ lý do đề nghị khi chưa đủ điều kiện hoặc cần "
+                                                         "xem xét."})
+
+
+class DossierUploadForm(forms.Form):
+    doc_type = forms.ChoiceField(label="Loại tài liệu", choices=DocType.choices,
+                                 error_messages={"invalid_choice": "Loại tài liệu không hợp lệ.",
+                                                 "required": "Phải chọn loại tài liệu."})
+    file = forms.FileField(label="Tệp", error_messages={"required": "Chưa chọn tệp.",
+                                                        "empty": "Tệp rỗng.", "invalid": "Tệp không hợp lệ."})
+
+
+class RevokeForm(forms.Form):
+    ground = forms.ChoiceField(label="Căn cứ hủy bỏ (Luật TĐKT 2022 Điều 93)", choices=RevocationGround.choices,
+                               error_messages={"invalid_choice": "Căn cứ hủy bỏ không hợp lệ.",
+                                               "required": "Phải chọn căn cứ hủy bỏ."})
+    reason = forms.CharField(label="Nội dung kết luận", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
+                             error_messages={"required": "Phải ghi rõ nội dung kết luận làm căn cứ hủy bỏ."})
+    issued_on = forms.DateField(label="Ngày ban hành quyết định hủy bỏ", widget=DateInput(),
+                                error_messages={"invalid": "Ngày phải theo dạng dd/mm/yyyy.",
+                                                "required": "Phải nhập ngày ban hành."})
+    grants = forms.ModelMultipleChoiceField(label="Khen thưởng bị hủy bỏ", queryset=None, required=False,
+                                            widget=forms.CheckboxSelectMultiple,
+                                            error_messages={"invalid_choice": "Khen thưởng không hợp lệ.",
+                                                            "invalid_pk_value": "Khen thưởng không hợp lệ."})
+
+    def __init__(self, *args, grants=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grants"].queryset = grants
+        self.fields["grants"].label_from_instance = lambda g: f"{g.display_name} ({g.golden_book_number})"

@@ -21,3 +21,64 @@ def decision_legal_bases(*, issuer, on: dt.date) -> list[str]:
         ]
     lines.append(f"Theo đề nghị của công chức phụ trách công tác thi đua, khen thưởng {issuer.name}.")
     return lines
+
+
+def central_legal_bases(*, issuer_code: str) -> list[str] | None:
+    """Decisions of the President (orders) and of the Prime Minister cite other texts."""
+    if issuer_code == "CTN":
+        return [
+            "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013;",
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+            "Xét đề nghị của Thủ tướng Chính phủ,",
+        ]
+    if issuer_code == "CP":
+        return [
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+            "Xét đề nghị của Trưởng Ban Thi đua - Khen thưởng Trung ương,",
+        ]
+    return None
+
+
+# Luật TĐKT 2022 Điều 93: who cancels and what is recovered.
+REVOCATION_BASIS = ("Căn cứ Điều 93 Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022 về hủy bỏ quyết định "
+                    "khen thưởng, thu hồi hiện vật và tiền thưởng;")
+
+
+# ---------------------------------------------------------------------------- dossier checklist
+# Domain §7 [V]: a title's dossier is the Tờ trình, the Báo cáo thành tích, the Biên bản bình xét
+# (with the ballot result) and the proof of an initiative where one is used. Lower-title and
+# Giấy khen dossiers are set by each province or ministry: these are defaults, overridden by
+# DossierRequirement rows (per province, or national with the province left empty).
+# (award pattern, doc_type, required, note); patterns: exact code, "*title", "*form", "*".
+DEFAULT_DOSSIER = (
+    ("*title", "to_trinh", True, "Luật TĐKT 2022 Điều 84"),
+    ("*title", "bao_cao", True, "Luật TĐKT 2022 Điều 84"),
+    ("*title", "bien_ban", True, "Biên bản bình xét kèm kết quả bỏ phiếu kín"),
+    ("*title", "sang_kien", False, "Khi sáng kiến, đề tài được dùng làm tiêu chuẩn"),
+    ("CSTD_TINH", "sang_kien", True, "Luật TĐKT 2022 Điều 22: sáng kiến có phạm vi ảnh hưởng cấp tỉnh"),
+    ("CSTD_TQ", "sang_kien", True, "Luật TĐKT 2022 Điều 21: sáng kiến có phạm vi ảnh hưởng toàn quốc"),
+    # Lower titles: the unit's list and minutes suffice; the achievement report is optional.
+    ("LDTT", "bao_cao", False, "Danh hiệu cấp cơ sở: theo quy định của tỉnh"),
+    ("TTLDTT", "bao_cao", False, "Danh hiệu cấp cơ sở: theo quy định của tỉnh"),
+    ("GIA_DINH_VAN_HOA", "bao_cao", False, "Theo quy định của tỉnh"),
+    ("THON_VAN_HOA", "bao_cao", False, "Theo quy định của tỉnh"),
+    ("*form", "to_trinh", True, "Luật TĐKT 2022 Điều 84"),
+    ("*form", "bao_cao", True, "Luật TĐKT 2022 Điều 84"),
+    ("*form", "bien_ban", False, "Theo quy định của tỉnh"),
+    ("*form", "sang_kien", False, "Khi sáng kiến, đề tài được dùng làm tiêu chuẩn"),
+    # Giấy khen: set locally (domain §7); by default nothing is mandatory.
+    ("GIAY_KHEN", "to_trinh", False, "Giấy khen: hồ sơ do địa phương quy định"),
+    ("GIAY_KHEN", "bao_cao", False, "Giấy khen: hồ sơ do địa phương quy định"),
+)
+
+
+def pattern_rank(pattern: str, code: str, is_title: bool) -> int | None:
+    """How specifically ``pattern`` names ``code`` (higher wins); None if it does not match."""
+    if pattern == code:
+        return 2
+    if (pattern == "*title" and is_title) or (pattern == "*form" and not is_title):
+        return 1
+    if pattern == "*":
+        return 0
+    return None

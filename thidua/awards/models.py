@@ -51,6 +51,10 @@ class Nomination(models.Model):
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
     approved_at = models.DateTimeField(null=True, blank=True)
+    # Routing by the authority matrix (thidua.rulebook.competent_decider), computed at creation.
+    decider_code = models.CharField("người có thẩm quyền", max_length=30, blank=True)
+    decider_citation = models.CharField("căn cứ thẩm quyền", max_length=300, blank=True)
+    proposed_via = models.CharField("trình qua", max_length=30, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -76,6 +80,10 @@ class NominationEntry(models.Model):
     position_text = models.CharField("chức vụ, đơn vị", max_length=300, blank=True)
     achievement = models.TextField("thành tích")
     override_reason = models.TextField("lý do đề nghị ngoài kết quả tự động", blank=True)
+    override_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    # Snapshot of the rulebook verdict when the nomination was submitted.
+    verdict_status = models.CharField("kết quả xét điều kiện khi trình", max_length=20, blank=True)
 
     class Meta:
         ordering = ["recipient_kind", "id"]
@@ -92,6 +100,19 @@ class NominationEntry(models.Model):
 
     def __str__(self):
         return self.display_name
+
+
+class DecisionKind(models.TextChoices):
+    AWARD = "award", "Quyết định khen thưởng"
+    REVOCATION = "revocation", "Quyết định hủy bỏ khen thưởng"
+
+
+class RevocationGround(models.TextChoices):
+    # Luật TĐKT 2022, Điều 93: the four grounds for cancelling an award.
+    FALSE_CLAIM = "false_claim", "Khai man thành tích"
+    FORGED = "forged", "Giả mạo hồ sơ"
+    PROCEDURE = "procedure", "Vi phạm trình tự, thủ tục"
+    STANDARD_NOT_MET = "standard_not_met", "Không đủ tiêu chuẩn theo kết luận sau này"
 
 
 class Counter(models.Model):
@@ -111,6 +132,8 @@ class Counter(models.Model):
 
 
 class Decision(models.Model):
+    kind = models.CharField("loại quyết định", max_length=20, choices=DecisionKind.choices,
+                            default=DecisionKind.AWARD)
     issuer = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="decisions", verbose_name="cơ quan ban hành")
     nomination = models.OneToOneField(Nomination, null=True, blank=True, on_delete=models.PROTECT,
                                       related_name="decision")
@@ -130,6 +153,12 @@ class Decision(models.Model):
     total_amount = models.PositiveBigIntegerField("tổng tiền thưởng", default=0)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # A revocation decision (Luật TĐKT 2022 Điều 93) cites the decision it cancels and its ground.
+    revokes = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="revocations",
+                                verbose_name="hủy bỏ quyết định")
+    revocation_ground = models.CharField("căn cứ hủy bỏ", max_length=30, blank=True,
+                                         choices=RevocationGround.choices)
+    revocation_reason = models.TextField("nội dung kết luận", blank=True)
 
     class Meta:
         ordering = ["-issued_on", "-number"]
@@ -146,6 +175,10 @@ class Decision(models.Model):
     @property
     def number_text(self):
         return f"{self.number:02d}/{self.symbol}"
+
+    @property
+    def is_revocation(self) -> bool:
+        return self.kind == DecisionKind.REVOCATION
 
 
 class GrantStatus(models.TextChoices):
@@ -176,6 +209,8 @@ class Grant(models.Model):
     golden_book_number = models.CharField("số sổ vàng", max_length=30)
     verify_code = models.CharField(max_length=40, unique=True, default=new_verify_code)
     status = models.CharField(max_length=20, choices=GrantStatus.choices, default=GrantStatus.VALID)
+    revoked_by = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="revoked_grants", verbose_name="bị hủy bỏ theo quyết định")
 
     class Meta:
         ordering = ["-year", "id"]
@@ -190,3 +225,56 @@ class Grant(models.Model):
     def award_name(self) -> str:
         return codes.name_vi(self.award_code)
 
+
+
+class DocType(models.TextChoices):
+    # Domain §7: the dossier of a title or form (Luật TĐKT 2022 Điều 84; NĐ 152/2025).
+    TO_TRINH = "to_trinh", "Tờ trình đề nghị khen thưởng"
+    BAO_CAO = "bao_cao", "Báo cáo thành tích"
+    BIEN_BAN = "bien_ban", "Biên bản bình xét (kèm kết quả bỏ phiếu)"
+    SANG_KIEN = "sang_kien", "Minh chứng sáng kiến, đề tài"
+    KHAC = "khac", "Tài liệu khác"
+
+
+class DossierRequirement(models.Model):
+    """A province's (or, with province empty, the national default's) override of the checklist
+    in thidua.awards.legal.DEFAULT_DOSSIER. Lower-title dossiers are set locally (domain §7)."""
+
+    province = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                                 verbose_name="tỉnh áp dụng (trống: toàn quốc)")
+    award_code = models.CharField("mã khen thưởng (*title: mọi danh hiệu, *form: mọi hình thức, *: tất cả)",
+                                  max_length=30)
+    award_type = models.CharField("loại hình (trống: mọi loại hình)", max_length=20, choices=AwardType.choices,
+                                  blank=True)
+    doc_type = models.CharField("loại tài liệu", max_length=20, choices=DocType.choices)
+    required = models.BooleanField("bắt buộc", default=True)
+    note = models.CharField("ghi chú, căn cứ", max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["province", "award_code", "award_type", "doc_type"],
+                                               name="one_dossier_requirement_per_key")]
+        verbose_name = "yêu cầu hồ sơ"
+        verbose_name_plural = "yêu cầu hồ sơ"
+
+    def __str__(self):
+        return f"{self.award_code} – {self.get_doc_type_display()}"
+
+
+class DossierDocument(models.Model):
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="documents")
+    doc_type = models.CharField("loại tài liệu", max_length=20, choices=DocType.choices)
+    file = models.FileField("tệp", upload_to="awards/dossiers/%Y/")
+    original_name = models.CharField("tên tệp", max_length=200)
+    size = models.PositiveIntegerField("dung lượng")
+    generated = models.BooleanField("do hệ thống tạo", default=False)
+    number = models.PositiveIntegerField("số văn bản", null=True, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["doc_type", "id"]
+        verbose_name = "tài liệu hồ sơ"
+        verbose_name_plural = "tài liệu hồ sơ"
+
+    def __str__(self):
+        return self.original_name

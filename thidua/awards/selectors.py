@@ -1,12 +1,16 @@
 """Scoped reads: lists show only what the user's roles cover; gets 404 otherwise."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 from django.http import Http404
 
 from thidua.accounts.access import reach, scope_q
 from thidua.accounts.models import Capability
 
-from .models import Decision, Grant, Nomination
+from .catalog import is_title
+from .legal import DEFAULT_DOSSIER, pattern_rank
+from .models import Decision, DocType, DossierRequirement, Grant, GrantStatus, Nomination
 
 NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
 
@@ -56,15 +60,74 @@ def grant_get_for_user(user, pk) -> Grant:
 
 
 def award_history_for_person(person):
-    return Grant.objects.filter(person=person).select_related("decision", "decision__issuer").order_by("-year", "-id")
+    # Revoked awards (Luật TĐKT 2022 Điều 93) are no longer part of anyone's history.
+    return Grant.objects.filter(person=person, status=GrantStatus.VALID).select_related("decision", "decision__issuer").order_by("-year", "-id")
 
 
 def award_history_for_unit(unit):
     """Collective awards of this unit and of every unit merged into it."""
-    return Grant.objects.filter(recipient_unit_id__in=unit.lineage_ids()).select_related(
+    return Grant.objects.filter(recipient_unit_id__in=unit.lineage_ids(), status=GrantStatus.VALID).select_related(
         "decision", "decision__issuer", "recipient_unit"
     ).order_by("-year", "-id")
 
 
 def can_manage(user, nomination) -> bool:
     return reach(user, Capability.NOMINATION_MANAGE).covers(nomination.unit)
+
+
+def province_of(unit):
+    """The province a unit belongs to (its checklist overrides), or None for central units."""
+    for u in [unit, *reversed(unit.ancestors())]:
+        if u.level == "province" and u.kind == "ubnd":
+            return u
+    return None
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    doc_type: str
+    label: str
+    required: bool
+    note: str
+    documents: tuple = ()
+
+    @property
+    def present(self) -> bool:
+        return bool(self.documents)
+
+
+def dossier_checklist(nomination) -> list[ChecklistItem]:
+    """The code defaults (legal.DEFAULT_DOSSIER), overridden by national rows and then by the
+    province's rows; within each, the most specific award pattern and award kind win."""
+    code, title = nomination.award_code, is_title(nomination.award_code)
+    province = province_of(nomination.unit)
+    best: dict[str, tuple] = {}
+
+    def consider(rank: tuple, doc_type: str, required: bool, note: str):
+        if doc_type not in best or rank >= best[doc_type][0]:
+            best[doc_type] = (rank, required, note)
+
+    for pattern, doc_type, required, note in DEFAULT_DOSSIER:
+        r = pattern_rank(pattern, code, title)
+        if r is not None:
+            consider((0, r, 0), doc_type, required, note)
+    rows = DossierRequirement.objects.filter(Q(province__isnull=True) | Q(province=province))
+    for row in rows:
+        r = pattern_rank(row.award_code, code, title)
+        if r is None or (row.award_type and row.award_type != nomination.award_type):
+            continue
+        consider((2 if row.province_id else 1, r, 1 if row.award_type else 0), row.doc_type, row.required, row.note)
+    docs: dict[str, list] = {}
+    for d in nomination.documents.all():
+        docs.setdefault(d.doc_type, []).append(d)
+    labels = dict(DocType.choices)
+    items = [ChecklistItem(t, labels[t], best[t][1], best[t][2], tuple(docs.get(t, ()))) for t in DocType.values
+             if t in best]
+    extra = [d for t, ds in docs.items() if t not in best for d in ds]
+    if extra:
+        items.append(ChecklistItem(DocType.KHAC, labels[DocType.KHAC], False, "", tuple(extra)))
+    return items
+
+
+def dossier_missing(nomination) -> list[ChecklistItem]:
+    return [i for i in dossier_checklist(nomination) if i.required and not i.present]

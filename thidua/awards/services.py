@@ -2,26 +2,42 @@
 changes state and writes an AuditEntry. Nothing else sets a status."""
 
 import datetime as dt
+import importlib
+import importlib.util
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from thidua.accounts.access import can
 from thidua.accounts.models import Capability
+from thidua.accounts.names import full_name
 from thidua.audit.services import audit_record
+from thidua.rulebook import codes as rb_codes
 from thidua.rulebook import money as rb_money
+from thidua.rulebook.authority import may_grant
+from thidua.rulebook.errors import RulebookError
 
-from .catalog import award_name
-from .legal import decision_legal_bases
+from . import routing
+from .catalog import award_name, decision_wording, recovery_item
+from .legal import REVOCATION_BASIS, central_legal_bases, decision_legal_bases
 from .models import (
     Counter,
     Decision,
+    DecisionKind,
+    DocType,
+    DossierDocument,
     Grant,
+    GrantStatus,
     Nomination,
     NominationEntry,
     NominationStatus,
     RecipientKind,
+    RevocationGround,
 )
 
 ERR_NOT_EDITABLE = "Đề nghị đã trình hoặc đã được duyệt, không thể sửa."
@@ -34,6 +50,21 @@ ERR_RECIPIENT_SCOPE = "Chỉ được đề nghị cá nhân, tập thể thuộ
 ERR_ACHIEVEMENT = "Phải nhập thành tích."
 ERR_ISSUE_DATE = "Ngày ban hành không được trước ngày phê duyệt đề nghị."
 ERR_NO_PERMISSION = "Bạn không có quyền thực hiện thao tác này."
+ERR_NEEDS_OVERRIDE = ("Chưa thể trình: {names}. Với người, tập thể chưa đủ điều kiện hoặc cần xem xét, "
+                      "phải ghi rõ lý do đề nghị (ngoại lệ) trước khi trình.")
+ERR_OVERRIDE_REASON = "Phải ghi rõ lý do đề nghị khi chưa đủ điều kiện hoặc cần xem xét."
+ERR_DOSSIER_MISSING = "Hồ sơ còn thiếu tài liệu bắt buộc: {docs}."
+ERR_DOC_TYPE = "Loại tài liệu không hợp lệ."
+ERR_UPLOAD_EMPTY = "Chưa chọn tệp hoặc tệp rỗng."
+ERR_UPLOAD_TYPE = "Tệp “{name}” không đúng định dạng cho phép ({allowed})."
+ERR_UPLOAD_SIZE = "Tệp “{name}” vượt quá dung lượng cho phép ({limit})."
+ERR_UPLOAD_CONTENT = "Nội dung tệp “{name}” không phải tệp .{ext} hợp lệ (có thể đã bị đổi đuôi hoặc bị hỏng)."
+ERR_NO_POWER = "{decider} không có thẩm quyền tặng {award} vào ngày {day} (theo quy định hiện hành)."
+ERR_REVOKE_KIND = "Chỉ hủy bỏ được quyết định khen thưởng (không hủy bỏ một quyết định hủy bỏ)."
+ERR_REVOKE_GROUND = "Phải chọn căn cứ hủy bỏ theo Điều 93 Luật Thi đua, khen thưởng."
+ERR_REVOKE_REASON = "Phải ghi rõ nội dung kết luận làm căn cứ hủy bỏ."
+ERR_REVOKE_GRANTS = "Phải chọn ít nhất một khen thưởng còn hiệu lực của quyết định này để hủy bỏ."
+ERR_REVOKE_DATE = "Ngày hủy bỏ không được trước ngày ban hành quyết định khen thưởng."
 
 
 def _require(user, capability, unit):
@@ -49,18 +80,25 @@ def _lock(nomination: Nomination) -> Nomination:
 def nomination_create(*, acting_user, unit, award_code: str, year: int, title: str,
                       reason_text: str = "", award_type: str = "cong_trang", decider_unit=None) -> Nomination:
     _require(acting_user, Capability.NOMINATION_MANAGE, unit)
+    # Routed by the authority matrix in force today; a caller naming the decider must name the same one.
+    route = routing.route(award_code=award_code, unit=unit, on_date=timezone.localdate())
+    if decider_unit is not None and decider_unit.pk != route.unit.pk:
+        raise ValidationError(routing.ERR_DECIDER_MISMATCH.format(
+            given=decider_unit.name, award=award_name(award_code), decider=route.decider_name, unit=route.unit.name))
     nomination = Nomination.objects.create(
-        unit=unit, decider_unit=decider_unit or unit, award_code=award_code, year=year, title=title,
+        unit=unit, decider_unit=route.unit, award_code=award_code, year=year, title=title,
         reason_text=reason_text, award_type=award_type, created_by=acting_user,
+        decider_code=route.decider, decider_citation=route.citation, proposed_via=route.proposed_via,
     )
     audit_record(actor=acting_user, action="nomination.created", target=nomination, unit=unit,
-                 data={"award_code": award_code, "year": year})
+                 data={"award_code": award_code, "year": year, "award_type": award_type,
+                       "decider": route.decider, "decider_unit": route.unit.name, "citation": route.citation})
     return nomination
 
 
 @transaction.atomic
 def nomination_entry_add(*, nomination: Nomination, acting_user, achievement: str, person=None,
-                         recipient_unit=None, household=None) -> NominationEntry:
+                         recipient_unit=None, household=None, override_reason: str = "") -> NominationEntry:
     nomination = _lock(nomination)
     _require(acting_user, Capability.NOMINATION_MANAGE, nomination.unit)
     if not nomination.editable:
@@ -88,9 +126,11 @@ def nomination_entry_add(*, nomination: Nomination, acting_user, achievement: st
     entry = NominationEntry.objects.create(
         nomination=nomination, recipient_kind=kind, person=person, recipient_unit=recipient_unit,
         household=household, display_name=display, position_text=position, achievement=achievement.strip(),
+        override_reason=(override_reason or "").strip(),
+        override_by=acting_user if (override_reason or "").strip() else None,
     )
     audit_record(actor=acting_user, action="nomination.entry_added", target=nomination, unit=nomination.unit,
-                 data={"recipient": display, "kind": kind})
+                 data={"recipient": display, "kind": kind}, reason=entry.override_reason)
     return entry
 
 
@@ -112,15 +152,37 @@ def nomination_submit(*, nomination: Nomination, acting_user) -> Nomination:
     _require(acting_user, Capability.NOMINATION_MANAGE, nomination.unit)
     if not nomination.editable:
         raise ValidationError(ERR_NOT_EDITABLE)
-    if not nomination.entries.exists():
+    entries = list(nomination.entries.select_related("person", "recipient_unit", "household"))
+    if not entries:
         raise ValidationError(ERR_NO_ENTRIES)
+    # Luật TĐKT 2022 Điều 5, 21-28, 73-75: an entry the rulebook does not find eligible goes
+    # forward only on the proposer's explicit, reasoned responsibility.
+    verdicts, blocked = {}, []
+    today = timezone.localdate()
+    for entry in entries:
+        verdict = entry_verdict(entry, today)
+        entry.verdict_status = verdict.status if verdict is not None else ""
+        verdicts[entry.display_name] = entry.verdict_status
+        if entry.verdict_status in NOT_CLEAR_STATUSES and not entry.override_reason.strip():
+            blocked.append(f"{entry.display_name} ({rb_codes.STATUSES[entry.verdict_status].lower()})")
+    if blocked:
+        raise ValidationError(ERR_NEEDS_OVERRIDE.format(names="; ".join(blocked)))
+    from .selectors import dossier_missing  # selectors import services' models only; avoid a cycle
+
+    missing = dossier_missing(nomination)
+    if missing:
+        raise ValidationError(ERR_DOSSIER_MISSING.format(docs=", ".join(r.label for r in missing)))
+    NominationEntry.objects.bulk_update(entries, ["verdict_status"])
     old = nomination.status
     nomination.status = NominationStatus.SUBMITTED
     nomination.submitted_at = timezone.now()
     nomination.return_reason = ""
     nomination.save(update_fields=["status", "submitted_at", "return_reason"])
     audit_record(actor=acting_user, action="nomination.submitted", target=nomination, unit=nomination.unit,
-                 data={"old": {"status": old}, "new": {"status": nomination.status}})
+                 data={"old": {"status": old}, "new": {"status": nomination.status},
+                       "decider_unit": nomination.decider_unit.name, "verdicts": verdicts,
+                       "overrides": {e.display_name: e.override_reason for e in entries if e.override_reason},
+                       "documents": list(nomination.documents.values_list("original_name", flat=True))})
     return nomination
 
 
@@ -169,6 +231,10 @@ def counter_next(*, issuer, year: int, series: str) -> int:
     return counter.last_number
 
 
+def _symbol(issuer) -> str:
+    return f"QĐ-{issuer.doc_symbol or 'UBND'}"
+
+
 def _recipient_kind_for_money(kind: str) -> str:
     return {"individual": "individual", "collective": "collective", "household": "household"}[kind]
 
@@ -184,16 +250,24 @@ def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | 
     issued_on = issued_on or timezone.localdate()
     if nomination.approved_at and issued_on < timezone.localtime(nomination.approved_at).date():
         raise ValidationError(ERR_ISSUE_DATE)
+    # The power must still exist on the decision date (e.g. districts lose theirs on 01/07/2025).
+    if nomination.decider_code and not may_grant(nomination.decider_code, nomination.award_code, issued_on):
+        raise ValidationError(ERR_NO_POWER.format(decider=rb_codes.DECIDERS[nomination.decider_code],
+                                                  award=award_name(nomination.award_code),
+                                                  day=issued_on.strftime("%d/%m/%Y")))
+    blocking = disclosure_blocking_reason(nomination)
+    if blocking:
+        raise ValidationError(blocking)
     approver = nomination.approved_by
-    signer_name = signer_name or (approver.get_full_name() if approver else "") or issuer.head_name
+    signer_name = signer_name or full_name(approver) or issuer.head_name
     signer_title = signer_title or issuer.head_title or "Chủ tịch"
     number = counter_next(issuer=issuer, year=issued_on.year, series="decision")
     decision = Decision.objects.create(
         issuer=issuer, nomination=nomination, number=number, year=issued_on.year,
-        symbol=f"QĐ-{issuer.doc_symbol or 'UBND'}", issued_on=issued_on,
-        place=issuer.place_name or issuer.name, summary=f"Về việc tặng {award_name(nomination.award_code)}",
+        symbol=_symbol(issuer), issued_on=issued_on,
+        place=issuer.place_name or issuer.name, summary=decision_wording(nomination.award_code)["summary"],
         award_code=nomination.award_code, reason_text=nomination.reason_text,
-        legal_bases=decision_legal_bases(issuer=issuer, on=issued_on),
+        legal_bases=central_legal_bases(issuer_code=issuer.code) or decision_legal_bases(issuer=issuer, on=issued_on),
         signer=approver, signer_name=signer_name, signer_title=signer_title, signer_prefix=signer_prefix,
         issued_by=acting_user,
     )
@@ -219,3 +293,211 @@ def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | 
     audit_record(actor=acting_user, action="nomination.decided", target=nomination, unit=nomination.unit,
                  data={"decision": decision.number_text})
     return decision
+
+
+# ---------------------------------------------------------------------------- council / disclosure
+
+COUNCIL_SELECTORS = "thidua.council.selectors"
+
+
+def disclosure_blocking_reason(nomination: Nomination) -> str | None:
+    """The council app (items 3-4 of the procedure) blocks issuing while the public disclosure
+    runs or comments are unresolved. Without the app installed nothing blocks here."""
+    if not apps.is_installed("thidua.council") or importlib.util.find_spec(COUNCIL_SELECTORS) is None:
+        return None
+    selectors = importlib.import_module(COUNCIL_SELECTORS)
+    return selectors.disclosure_blocking_reason(nomination)
+
+
+# ---------------------------------------------------------------------------- eligibility
+
+NOT_CLEAR_STATUSES = (rb_codes.STATUS_NOT_ELIGIBLE, rb_codes.STATUS_NEEDS_JUDGEMENT)
+ELIGIBILITY_SERVICES = "thidua.eligibility.services"
+
+
+def entry_verdict(entry: NominationEntry, decision_date: dt.date):
+    """The rulebook verdict for one entry (thidua.eligibility), or None where the rulebook has
+    no rule for this award and recipient (e.g. orders), or the adapter is not installed."""
+    if importlib.util.find_spec(ELIGIBILITY_SERVICES) is None:
+        return None
+    module = importlib.import_module(ELIGIBILITY_SERVICES)
+    try:
+        return module.verdict_for_entry(entry, decision_date)
+    except RulebookError:
+        # No rule set covers the date (before the 2022 law took effect): nothing to check automatically.
+        return None
+
+
+@transaction.atomic
+def nomination_entry_override(*, entry: NominationEntry, acting_user, reason: str) -> NominationEntry:
+    nomination = _lock(entry.nomination)
+    _require(acting_user, Capability.NOMINATION_MANAGE, nomination.unit)
+    if not nomination.editable:
+        raise ValidationError(ERR_NOT_EDITABLE)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(ERR_OVERRIDE_REASON)
+    entry = NominationEntry.objects.get(pk=entry.pk, nomination=nomination)
+    verdict = entry_verdict(entry, timezone.localdate())
+    old = entry.override_reason
+    entry.override_reason, entry.override_by = reason, acting_user
+    entry.save(update_fields=["override_reason", "override_by"])
+    audit_record(actor=acting_user, action="nomination.entry_override", target=nomination, unit=nomination.unit,
+                 data={"recipient": entry.display_name, "verdict": verdict.status if verdict else "",
+                       "old": {"override_reason": old}, "new": {"override_reason": reason}}, reason=reason)
+    return entry
+
+
+# ---------------------------------------------------------------------------- dossier
+
+# Leading bytes of each allowed type: a renamed .exe is not a PDF.
+SIGNATURES = {
+    "pdf": (b"%PDF-",),
+    "docx": (b"PK\x03\x04",), "xlsx": (b"PK\x03\x04",),
+    "doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",), "xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+}
+
+
+def _size_text(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} KB"
+
+
+def check_upload(f) -> str:
+    """Extension against UPLOAD_ALLOWED_EXTENSIONS, size against UPLOAD_MAX_BYTES, content sniffed.
+    Returns the extension."""
+    if not f or not getattr(f, "size", 0):
+        raise ValidationError(ERR_UPLOAD_EMPTY)
+    name = Path(f.name).name
+    ext = Path(name).suffix.lower().lstrip(".")
+    allowed = [e.lower() for e in settings.UPLOAD_ALLOWED_EXTENSIONS]
+    if ext not in allowed:
+        raise ValidationError(ERR_UPLOAD_TYPE.format(name=name, allowed=", ".join(allowed)))
+    if f.size > settings.UPLOAD_MAX_BYTES:
+        raise ValidationError(ERR_UPLOAD_SIZE.format(name=name, limit=_size_text(settings.UPLOAD_MAX_BYTES)))
+    f.seek(0)
+    head = f.read(16)
+    f.seek(0)
+    if ext in SIGNATURES and not any(head.startswith(sig) for sig in SIGNATURES[ext]):
+        raise ValidationError(ERR_UPLOAD_CONTENT.format(name=name, ext=ext))
+    return ext
+
+
+@transaction.atomic
+def dossier_document_add(*, nomination: Nomination, doc_type: str, file, acting_user) -> DossierDocument:
+    nomination = _lock(nomination)
+    _require(acting_user, Capability.NOMINATION_MANAGE, nomination.unit)
+    if not nomination.editable:
+        raise ValidationError(ERR_NOT_EDITABLE)
+    if doc_type not in DocType.values:
+        raise ValidationError(ERR_DOC_TYPE)
+    check_upload(file)
+    name = Path(file.name).name[:200]
+    doc = DossierDocument(nomination=nomination, doc_type=doc_type, original_name=name, size=file.size,
+                          uploaded_by=acting_user)
+    doc.file.save(name, file, save=False)
+    doc.save()
+    audit_record(actor=acting_user, action="dossier.document_added", target=nomination, unit=nomination.unit,
+                 data={"doc_type": doc_type, "file": name, "size": file.size})
+    return doc
+
+
+@transaction.atomic
+def dossier_document_remove(*, document: DossierDocument, acting_user) -> None:
+    nomination = _lock(document.nomination)
+    _require(acting_user, Capability.NOMINATION_MANAGE, nomination.unit)
+    if not nomination.editable:
+        raise ValidationError(ERR_NOT_EDITABLE)
+    name, doc_type = document.original_name, document.doc_type
+    stored = document.file.name
+    document.delete()
+    # The file goes only once the row is gone for good.
+    transaction.on_commit(lambda: document.file.storage.delete(stored))
+    audit_record(actor=acting_user, action="dossier.document_removed", target=nomination, unit=nomination.unit,
+                 data={"doc_type": doc_type, "file": name})
+
+
+@transaction.atomic
+def submission_letter_generate(*, nomination: Nomination, acting_user) -> DossierDocument:
+    """The Tờ trình (NĐ 30/2020 layout) generated from the nomination and kept in its dossier.
+    Numbered once in the proposing unit's TTr series; regenerating after a return keeps the number."""
+    from . import documents  # documents imports the models; keep the import local to the door
+
+    nomination = _lock(nomination)
+    _require(acting_user, Capability.NOMINATION_MANAGE, nomination.unit)
+    if not nomination.editable:
+        raise ValidationError(ERR_NOT_EDITABLE)
+    if not nomination.entries.exists():
+        raise ValidationError(ERR_NO_ENTRIES)
+    today = timezone.localdate()
+    previous = nomination.documents.filter(doc_type=DocType.TO_TRINH, generated=True).first()
+    number = previous.number if previous else counter_next(issuer=nomination.unit, year=today.year, series="TTr")
+    content = documents.submission_letter_docx(nomination, number=number, on=today)
+    name = f"to-trinh-{number:02d}-{today.year}.docx"
+    if previous:
+        old_file = previous.file.name
+        previous.delete()
+        transaction.on_commit(lambda: previous.file.storage.delete(old_file))
+    doc = DossierDocument(nomination=nomination, doc_type=DocType.TO_TRINH, original_name=name, size=len(content),
+                          generated=True, number=number, uploaded_by=acting_user)
+    doc.file.save(name, ContentFile(content), save=False)
+    doc.save()
+    audit_record(actor=acting_user, action="dossier.letter_generated", target=nomination, unit=nomination.unit,
+                 data={"number": f"{number:02d}/TTr-{nomination.unit.doc_symbol or 'UBND'}", "file": name})
+    return doc
+
+
+# ---------------------------------------------------------------------------- revocation
+
+@transaction.atomic
+def decision_revoke(*, decision: Decision, acting_user, ground: str, reason: str, grants=None,
+                    issued_on: dt.date | None = None, signer_name: str = "", signer_title: str = "") -> Decision:
+    """Luật TĐKT 2022 Điều 93: the granting official cancels the award by a new decision, numbered in
+    the same series; the grants are marked revoked and the money and items listed for recovery."""
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    issuer = decision.issuer
+    _require(acting_user, Capability.DECISION_ISSUE, issuer)
+    if decision.kind != DecisionKind.AWARD:
+        raise ValidationError(ERR_REVOKE_KIND)
+    if ground not in RevocationGround.values:
+        raise ValidationError(ERR_REVOKE_GROUND)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(ERR_REVOKE_REASON)
+    valid = decision.grants.select_for_update().filter(status=GrantStatus.VALID)
+    if grants is not None:
+        valid = valid.filter(pk__in=[g.pk if hasattr(g, "pk") else g for g in grants])
+    targets = list(valid.order_by("id"))
+    if not targets:
+        raise ValidationError(ERR_REVOKE_GRANTS)
+    issued_on = issued_on or timezone.localdate()
+    if issued_on < decision.issued_on:
+        raise ValidationError(ERR_REVOKE_DATE)
+    number = counter_next(issuer=issuer, year=issued_on.year, series="decision")
+    whole = len(targets) == decision.grants.count()
+    summary = (f"Về việc hủy bỏ Quyết định số {decision.number_text} ngày {decision.issued_on:%d/%m/%Y}"
+               if whole else
+               f"Về việc hủy bỏ một phần Quyết định số {decision.number_text} ngày {decision.issued_on:%d/%m/%Y}")
+    bases = list(central_legal_bases(issuer_code=issuer.code) or decision_legal_bases(issuer=issuer, on=issued_on))
+    bases.insert(-1, REVOCATION_BASIS)
+    revocation = Decision.objects.create(
+        kind=DecisionKind.REVOCATION, revokes=decision, revocation_ground=ground, revocation_reason=reason,
+        issuer=issuer, number=number, year=issued_on.year, symbol=_symbol(issuer), issued_on=issued_on,
+        place=issuer.place_name or issuer.name, summary=summary, award_code=decision.award_code,
+        legal_bases=bases, signer=acting_user,
+        signer_name=signer_name or decision.signer_name or issuer.head_name,
+        signer_title=signer_title or decision.signer_title or issuer.head_title or "Chủ tịch",
+        signer_prefix=decision.signer_prefix, total_amount=sum(g.amount for g in targets), issued_by=acting_user,
+    )
+    Grant.objects.filter(pk__in=[g.pk for g in targets]).update(status=GrantStatus.REVOKED, revoked_by=revocation)
+    recover = [{"recipient": g.display_name, "amount": g.amount, "item": recovery_item(g.award_code),
+                "golden_book_number": g.golden_book_number} for g in targets]
+    audit_record(actor=acting_user, action="decision.revocation_issued", target=revocation, unit=issuer,
+                 data={"number": revocation.number_text, "revokes": decision.number_text, "ground": ground,
+                       "recover": recover, "total_amount": revocation.total_amount}, reason=reason)
+    audit_record(actor=acting_user, action="decision.revoked", target=decision, unit=issuer,
+                 data={"by": revocation.number_text, "grants": [g.display_name for g in targets],
+                       "old": {"status": GrantStatus.VALID}, "new": {"status": GrantStatus.REVOKED}},
+                 reason=reason)
+    return revocation

@@ -31,7 +31,8 @@ class UnitsFormMixin:
 class MovementForm(UnitsFormMixin, forms.Form):
     unit_fields = ("launched_by",)
     launched_by = _units("Đơn vị phát động")
-    title = forms.CharField(label="Tên phong trào", max_length=300, error_messages={"required": "Phải nhập tên phong trào."})
+    title = forms.CharField(label="Tên phong trào", max_length=300,
+                            error_messages={"required": "Phải nhập tên phong trào."})
     kind = forms.ChoiceField(label="Loại phong trào", choices=MovementKind.choices)
     year = _year("Năm phát động")
     start_date = forms.DateField(label="Ngày bắt đầu (phong trào theo đợt)", required=False, widget=DateInput(),

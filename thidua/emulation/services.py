@@ -22,7 +22,6 @@ from .models import (
     Cluster,
     ClusterMember,
     Criterion,
-    CriterionKind,
     Movement,
     MovementContent,
     MovementKind,
@@ -37,8 +36,8 @@ from .models import (
     Result,
     Review,
     Scorecard,
-    ScoreLine,
     ScorecardStatus,
+    ScoreLine,
     Target,
 )
 
@@ -80,7 +79,8 @@ ERR_SCORE_NOT_MEMBER = "Đơn vị không phải thành viên của cụm."
 ERR_SCORE_LOCKED = "Bảng điểm đã gửi, không tự chấm lại được."
 ERR_EVIDENCE_MISSING = "Thiếu minh chứng cho tiêu chí: {names}."
 ERR_NOT_SUBMITTED = "Bảng điểm chưa được gửi thẩm định."
-ERR_OWN_REVIEW = "Đơn vị không được tự thẩm định điểm của mình; cụm trưởng (hoặc cụm phó với bảng điểm của cụm trưởng) hay cấp tỉnh thẩm định."
+ERR_OWN_REVIEW = ("Đơn vị không được tự thẩm định điểm của mình; cụm trưởng (hoặc cụm phó với bảng điểm của "
+                  "cụm trưởng) hay cấp tỉnh thẩm định.")
 ERR_ADJUST_REASON = "Phải ghi rõ lý do điều chỉnh điểm."
 ERR_RANK_INCOMPLETE = "Chưa thẩm định xong bảng điểm của tất cả đơn vị thành viên."
 ERR_RANK_PROPOSED = "Đã đề nghị khen thưởng theo kết quả xếp hạng của cụm này."

@@ -46,8 +46,11 @@ class UnitForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    sources = forms.ModelMultipleChoiceField(label="Các đơn vị sáp nhập", queryset=Unit.objects.none(),
-                                             widget=forms.CheckboxSelectMultiple)
+    sources = forms.ModelMultipleChoiceField(
+        label="Các đơn vị sáp nhập", queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Có đơn vị không thuộc phạm vi quản lý của bạn hoặc đã kết thúc hoạt động.",
+                        "required": "Phải chọn các đơn vị sáp nhập."},
+    )
     name = forms.CharField(label="Tên đơn vị mới", max_length=200)
     code = forms.CharField(label="Mã đơn vị mới", max_length=40)
     place_name = forms.CharField(label="Địa danh", max_length=100, required=False)

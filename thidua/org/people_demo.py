@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from thidua.accounts.names import full_name
 from thidua.org import services
 from thidua.org.models import Initiative, PersonRating
 
@@ -46,6 +47,12 @@ OTHERS = [
      "HTXS HTXS HTXS HTXS HTXS", None),
 ]
 
+HOUSEHOLDS = {
+    "BAN-T1": [("Nguyễn Văn Ba", "Thôn An Châu, xã Bình An"), ("Lê Thị Tư", "Thôn An Châu, xã Bình An")],
+    "BAN-T2": [("Phạm Văn Năm", "Thôn An Điềm, xã Bình An")],
+    "BAN-T3": [("Huỳnh Thị Sáu", "Thôn Phước Hòa, xã Bình An")],
+}
+
 
 def load(ctx):
     for name, gender, born, unit_code, position, ratings, initiative in BINH_AN + OTHERS:
@@ -59,9 +66,11 @@ def load(ctx):
             year, scope, title = initiative
             Initiative.objects.create(person=person, title=title, year=year, scope=scope)
         ctx.people[name] = person
+    for village, heads in HOUSEHOLDS.items():
+        for head, address in heads:
+            services.household_create(acting_user=None, head_name=head, unit=ctx.units[village], address=address)
     for username, user in ctx.users.items():
-        full = user.get_full_name()
-        person = ctx.people.get(f"{user.last_name} {user.first_name}".strip()) or ctx.people.get(full)
+        person = ctx.people.get(full_name(user))
         if person and person.user_id is None:
             person.user = user
             person.save(update_fields=["user"])

@@ -137,3 +137,96 @@ def household_create(*, acting_user, **fields) -> Household:
     household.save()
     audit_record(actor=acting_user, action="household.created", target=household, unit=household.unit)
     return household
+
+
+# --- Yearly ratings, discipline and initiatives (bulk doors; used by the Excel import) ---------
+
+ERR_RATING_EXISTS = "{name} đã có xếp loại năm {year}."
+ERR_DISCIPLINE_DATES = "Ngày hết kỷ luật phải sau ngày bắt đầu ({name})."
+_IN_CHUNK = 900  # keeps IN (...) lists under SQLite's bound-variable limit
+
+
+def _chunks(seq, size=_IN_CHUNK):
+    seq = list(seq)
+    for i in range(0, len(seq), size):
+        yield seq[i:i + size]
+
+
+@transaction.atomic
+def ratings_set(*, items: list[dict], acting_user, overwrite: bool = False, reason: str = "") -> int:
+    """Record yearly ratings: items are {"person": Person, "year", "rating", "score" (Decimal|None)}.
+
+    One rating per person and year (also a database constraint); an existing one is replaced
+    only when `overwrite` is set, and the old value goes into the audit entry. One audit entry
+    per rating, written in bulk, targeting the person so it shows on their page.
+    """
+    from thidua.audit.services import audit_record_bulk
+
+    from .models import PersonRating
+
+    existing = {}
+    for ids in _chunks({it["person"].pk for it in items}):
+        for r in PersonRating.objects.select_for_update().filter(
+                person_id__in=ids, year__in={it["year"] for it in items}):
+            existing[(r.person_id, r.year)] = r
+    new, changed, audits = [], [], []
+    for it in items:
+        person, year = it["person"], it["year"]
+        unit_id = person.current_unit_id
+        data = {"year": year, "rating": it["rating"], "score": None if it.get("score") is None else str(it["score"])}
+        old = existing.get((person.pk, year))
+        if old is None:
+            new.append(PersonRating(person=person, year=year, rating=it["rating"], score=it.get("score"),
+                                    unit_id=unit_id))
+            audits.append((person, unit_id, data))
+        elif not overwrite:
+            raise ValidationError(ERR_RATING_EXISTS.format(name=person.full_name, year=year))
+        else:
+            before = {"year": year, "rating": old.rating, "score": None if old.score is None else str(old.score)}
+            old.rating, old.score, old.unit_id = it["rating"], it.get("score"), unit_id
+            changed.append(old)
+            audits.append((person, unit_id, {"old": before, "new": data}))
+    PersonRating.objects.bulk_create(new, batch_size=1000)
+    PersonRating.objects.bulk_update(changed, ["rating", "score", "unit"], batch_size=500)
+    audit_record_bulk(actor=acting_user, action="rating.set", entries=audits, reason=reason)
+    return len(items)
+
+
+@transaction.atomic
+def disciplines_record(*, items: list[dict], acting_user, reason: str = "") -> int:
+    """Record discipline decisions: {"person", "level", "start_date", "end_date", "decision_ref"}."""
+    from thidua.audit.services import audit_record_bulk
+
+    from .models import Discipline
+
+    rows = []
+    for it in items:
+        if it.get("end_date") and it["end_date"] < it["start_date"]:
+            raise ValidationError(ERR_DISCIPLINE_DATES.format(name=it["person"].full_name))
+        rows.append(Discipline(person=it["person"], level=it["level"], start_date=it["start_date"],
+                               end_date=it.get("end_date"), decision_ref=it.get("decision_ref", "")))
+    Discipline.objects.bulk_create(rows, batch_size=1000)
+    audit_record_bulk(actor=acting_user, action="discipline.recorded", reason=reason, entries=[
+        (d.person, d.person.current_unit_id,
+         {"level": d.level, "start_date": d.start_date.isoformat(),
+          "end_date": d.end_date.isoformat() if d.end_date else None, "decision_ref": d.decision_ref})
+        for d in rows
+    ])
+    return len(rows)
+
+
+@transaction.atomic
+def initiatives_record(*, items: list[dict], acting_user, reason: str = "") -> int:
+    """Record recognised initiatives / research: {"person", "title", "kind", "year", "scope"}."""
+    from thidua.audit.services import audit_record_bulk
+
+    from .models import Initiative
+
+    rows = [Initiative(person=it["person"], title=it["title"], kind=it.get("kind", "initiative"), year=it["year"],
+                       scope=it["scope"]) for it in items]
+    Initiative.objects.bulk_create(rows, batch_size=1000)
+    audit_record_bulk(actor=acting_user, action="initiative.recorded", reason=reason, entries=[
+        (i.person, i.person.current_unit_id, {"title": i.title, "kind": i.kind, "year": i.year, "scope": i.scope})
+        for i in rows
+    ])
+    return len(rows)

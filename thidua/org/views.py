@@ -40,6 +40,7 @@ def unit_detail(request, pk):
         "children": unit.children.order_by("name"),
         "people": person_list_for(request.user).filter(current_unit=unit)[:200],
         "merged_from": unit.merged_from.all(),
+        "households": unit.households.order_by("head_name")[:200],
         "grants": award_history_for_unit(unit),
         "audit_entries": audit_rows(unit),
     })

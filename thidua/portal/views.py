@@ -1,17 +1,95 @@
-from django.shortcuts import render
+"""Public pages (no login): certificate verification and the disclosed nomination lists.
+
+They show only what the law makes public: the names, positions and achievements on a list under
+disclosure, the period, and the comments the clerk approved with their answers.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from thidua.awards.catalog import award_name
 from thidua.awards.models import Grant
+from thidua.council import services as council_services
+from thidua.council.forms import CommentForm
+from thidua.council.models import CommentStatus
+from thidua.council.selectors import public_disclosure_get, public_disclosures
 
 
 def home(request):
-    return render(request, "portal/home.html")
+    return render(request, "portal/home.html", {"disclosures": public_disclosures()[:20]})
 
 
 def verify(request, code):
     # Public by design (certificate QR code); it reveals only what the certificate shows.
     grant = Grant.objects.filter(verify_code=code).select_related("decision", "decision__issuer").first()
     status = 200 if grant else 404
-    return render(request, "portal/verify.html", {
-        "grant": grant, "award_name": award_name(grant.award_code) if grant else "",
-    }, status=status)
+    return render(
+        request,
+        "portal/verify.html",
+        {
+            "grant": grant,
+            "award_name": award_name(grant.award_code) if grant else "",
+        },
+        status=status,
+    )
+
+
+def disclosure_list(request):
+    return render(request, "portal/disclosure_list.html", {"disclosures": public_disclosures()})
+
+
+def _client_ip(request) -> str:
+    # REMOTE_ADDR only: a forwarded header is the client's to forge. Behind a proxy, the
+    # proxy must set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def disclosure_detail(request, pk):
+    disclosure = public_disclosure_get(pk)
+    form = CommentForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                council_services.comment_submit(
+                    disclosure=disclosure,
+                    text=data["text"],
+                    author_name=data["author_name"],
+                    contact=data["contact"],
+                    honeypot=data["website"],
+                    ip=_client_ip(request),
+                )
+            except council_services.CommentFlood as exc:
+                form.add_error(None, exc.messages[0])
+                status = 429
+            except ValidationError as exc:
+                for msg in exc.messages:
+                    form.add_error(None, msg)
+                status = 400
+            else:
+                messages.success(
+                    request,
+                    "Cảm ơn bạn đã góp ý. Ý kiến sẽ được cơ quan phụ trách xem xét, trả lời "
+                    "và hiển thị sau khi được duyệt.",
+                )
+                return redirect("portal:disclosure-detail", pk=disclosure.pk)
+        else:
+            status = 400
+    nomination = disclosure.nomination
+    return render(
+        request,
+        "portal/disclosure_detail.html",
+        {
+            "disclosure": disclosure,
+            "nomination": nomination,
+            "award_name": award_name(nomination.award_code),
+            "entries": nomination.entries.all(),
+            "comments": disclosure.comments.filter(status=CommentStatus.APPROVED),
+            "open_for_comments": disclosure.running_on(timezone.localdate()),
+            "form": form,
+        },
+        status=status,
+    )

@@ -62,7 +62,9 @@ def run(payload: dict) -> dict:
         try:
             ruleset = select_ruleset(decision_date)
         except RulebookError as e:
-            p.err("decision_date", str(e))
+            # Eligibility needs a rule set; prizes alone may be dated earlier (NĐ 91/2017 table).
+            if payload.get("people") or payload.get("units"):
+                p.err("decision_date", str(e))
     year = payload.get("year")
     if year is not None:
         year = p.year("year", year)
@@ -130,7 +132,7 @@ def run(payload: dict) -> dict:
     if decision_date is not None:
         out["decision_date"] = decision_date.isoformat()
         out["year"] = year
-        out["ruleset"] = ruleset.to_dict()
+        out["ruleset"] = ruleset.to_dict() if ruleset is not None else None
     results = []
     errors_late = []
     for kind_key, lst in (("people", people), ("units", units)):

@@ -116,6 +116,9 @@ PENDING_KINDS = {
 }
 
 INITIATIVE_SCOPES = {"unit": (1, "cấp cơ sở"), "province": (2, "cấp bộ, ngành, tỉnh"), "national": (3, "toàn quốc")}
+# An initiative whose scope is not recorded: recognised (so at least unit level, Luật Đ23), but
+# whether it reaches province or national scope (Đ22, Đ21) must be established by a person.
+SCOPE_UNKNOWN = "unknown"
 INITIATIVE_KINDS = {"initiative": "sáng kiến", "research": "đề tài nghiên cứu khoa học"}
 
 DECIDERS = {

@@ -14,7 +14,7 @@ from decimal import Decimal
 from .codes import (
     CANH_CAO, CODES, COLLECTIVE, COLLECTIVE_CODES, DISCIPLINE_LEVELS, INDIVIDUAL, INDIVIDUAL_CODES,
     INITIATIVE_SCOPES, NOT_GROUNDS_KINDS, PENDING_KINDS, RATING_RANK, RATINGS, RECIPIENT_KINDS,
-    REGISTRATION_IMPLIES, STATUS_ELIGIBLE, STATUS_NEEDS_JUDGEMENT, STATUS_NOT_ELIGIBLE, STATUSES,
+    REGISTRATION_IMPLIES, SCOPE_UNKNOWN, STATUS_ELIGIBLE, STATUS_NEEDS_JUDGEMENT, STATUS_NOT_ELIGIBLE, STATUSES,
     TITLE, TITLE_IMPLIES, short_vi,
 )
 from .dates import fmt_date
@@ -24,19 +24,52 @@ from .rulesets import RuleSet, select_ruleset
 from .settings import DEFAULT_SETTINGS, RulebookSettings
 
 REQUIRED = "required"
-JUDGEMENT = "judgement"
+JUDGEMENT = "judgement"  # conduct assessed at the review meeting (blocks only if judged False)
 WARNING = "warning"
+# "Đạt một trong các tiêu chuẩn sau" (Bằng khen): the data clause and the "other clauses" of the
+# same article; the verdict needs one of them. Criteria of the data clause are ANDed, then ORed
+# with the other-clauses criterion (OTHER_CLAUSES).
+ALTERNATIVE = "alternative"
+OTHER_CLAUSES = frozenset({"BK_TINH.ind_other", "BK_TINH.col_other", "BK_TTG.other"})
 
 _TTLDXS_MEMBER_PERCENT = Decimal(70)  # Luật Đ27 [V]: rule data, not a tenant setting
 
 
-@dataclass(frozen=True, slots=True)
 class Criterion:
-    rule_id: str
-    met: bool | None  # None = a person must assess it, or data is awaited
-    text_vi: str  # message, ending with " — <citation>"
-    citation: str
-    severity: str = REQUIRED  # required | judgement | warning (warnings never block)
+    """One criterion of a verdict. ``text_vi`` (the message, ending with " — <citation>") is built
+    on first access: bulk runs evaluate millions of criteria and read the texts of few of them.
+    Immutable by convention (instances are shared between verdicts)."""
+
+    __slots__ = ("rule_id", "met", "_text", "citation", "severity")
+
+    def __init__(self, rule_id: str, met: bool | None, text_vi, citation: str, severity: str = REQUIRED):
+        self.rule_id = rule_id
+        self.met = met  # None = a person must assess it, or data is awaited
+        self._text = text_vi  # the full text, or a callable giving the text before " — <citation>"
+        self.citation = citation
+        self.severity = severity  # required | judgement | alternative | warning (warnings never block)
+
+    @property
+    def text_vi(self) -> str:
+        t = self._text
+        if not isinstance(t, str):
+            t = self._text = f"{t()} — {self.citation}"
+        return t
+
+    def __eq__(self, other):
+        if not isinstance(other, Criterion):
+            return NotImplemented
+        return (self.rule_id, self.met, self.text_vi, self.citation, self.severity) == (
+            other.rule_id, other.met, other.text_vi, other.citation, other.severity)
+
+    __hash__ = None
+
+    def __repr__(self):
+        return (f"Criterion(rule_id={self.rule_id!r}, met={self.met!r}, text_vi={self.text_vi!r}, "
+                f"citation={self.citation!r}, severity={self.severity!r})")
+
+    def __reduce__(self):
+        return (Criterion, (self.rule_id, self.met, self.text_vi, self.citation, self.severity))
 
     def to_dict(self) -> dict:
         return {"rule_id": self.rule_id, "met": self.met, "text": self.text_vi,
@@ -71,6 +104,8 @@ class Verdict:
 
     @property
     def missed(self) -> list:
+        if self.status != STATUS_NOT_ELIGIBLE:
+            return [c for c in self.criteria if c.met is False and c.severity not in (WARNING, ALTERNATIVE)]
         return [c for c in self.criteria if c.met is False and c.severity != WARNING]
 
     def to_dict(self) -> dict:
@@ -87,21 +122,48 @@ class Verdict:
         }
 
 
-def _status(criteria) -> str:
+def _status(criteria, conduct_blocks: bool = False) -> str:
+    """not_eligible if a required criterion or a judgement fails (or every alternative does);
+    needs_judgement if a required criterion (or, with ``conduct_judgement_blocks``, a conduct
+    judgement) is open; eligible otherwise. Open conduct judgements do not hold the verdict."""
     pending = False
+    alt_data = True  # AND of the data clause's criteria
+    alt_other = None  # the "other clauses" criterion (None also when absent)
+    has_alt = has_other = False
     for c in criteria:
-        if c.severity == WARNING:
+        sev = c.severity
+        if sev == WARNING:
+            continue
+        if sev == ALTERNATIVE:
+            has_alt = True
+            if c.rule_id in OTHER_CLAUSES:
+                has_other, alt_other = True, c.met
+            elif c.met is False:
+                alt_data = False
+            elif c.met is None and alt_data is True:
+                alt_data = None
             continue
         if c.met is False:
             return STATUS_NOT_ELIGIBLE
-        if c.met is None:
+        if c.met is None and (sev != JUDGEMENT or conduct_blocks):
+            pending = True
+    if has_alt and alt_data is not True:
+        if not has_other:
+            alt_other = False
+        if alt_other is not True:
+            if alt_data is False and alt_other is False:
+                return STATUS_NOT_ELIGIBLE
             pending = True
     return STATUS_NEEDS_JUDGEMENT if pending else STATUS_ELIGIBLE
 
 
 _STATE = {STATUS_ELIGIBLE: True, STATUS_NEEDS_JUDGEMENT: None, STATUS_NOT_ELIGIBLE: False}
 _SCOPE = {k: v[0] for k, v in INITIATIVE_SCOPES.items()}
+_SCOPE[SCOPE_UNKNOWN] = 1  # recognised, so at least unit level (Luật Đ23); higher scope unproven
 _SCOPE_VI = {k: v[1] for k, v in INITIATIVE_SCOPES.items()}
+_SCOPE_VI[SCOPE_UNKNOWN] = "chưa xác định"
+# Cheapest proof first (CV 5007: keep the wider initiatives for higher titles).
+_SCOPE_ORDER = {"unit": 1.0, SCOPE_UNKNOWN: 1.5, "province": 2.0, "national": 3.0}
 _DLEVEL = {k: v[0] for k, v in DISCIPLINE_LEVELS.items()}
 _DLEVEL_VI = {k: v[1] for k, v in DISCIPLINE_LEVELS.items()}
 
@@ -113,6 +175,9 @@ def _ys(years) -> str:
 
 def _plain(text: str) -> str:
     return text.split(" — ", 1)[0]
+
+
+_JUDGED: dict = {}  # (ruleset id, conduct_judgement_blocks, rule id, value, kind) -> Criterion
 
 
 class _Facts:
@@ -180,25 +245,48 @@ class _Facts:
 
     # -- small helpers -------------------------------------------------------------------
     def c(self, rule_id, met, text, severity=REQUIRED) -> Criterion:
+        """``text``: the message, or a zero-argument callable giving it (formatted lazily)."""
         cit = self._cits[rule_id].citation
-        return Criterion(rule_id, met, f"{text} — {cit}", cit, severity)
+        if isinstance(text, str):
+            text = f"{text} — {cit}"
+        return Criterion(rule_id, met, text, cit, severity)
 
-    def judgement(self, rule_id, code, y, text=None) -> Criterion:
-        rule = self._cits[rule_id]
-        j = self.s.judgements.get(y)
+    def judgement(self, rule_id, code, y, kind=JUDGEMENT) -> Criterion:
+        """A criterion data cannot show. ``kind``: JUDGEMENT = conduct (đoàn kết, gương mẫu…),
+        assessed at the review meeting, not holding the verdict unless judged False (or setting
+        ``conduct_judgement_blocks``); REQUIRED = a substantive condition (Giấy khen's achievement,
+        Cờ Chính phủ's selection) → needs_judgement until judged; ALTERNATIVE = a form's other
+        clauses. Input ``judgements``: the rule id, then the code; ``{year: true}`` ("*") answers
+        conduct only, and assume_judgement_met never answers other clauses."""
         val = None
+        j = self.s.judgements.get(y) if self.s.judgements else None
         if j:
-            val = j.get(rule_id, j.get(code, j.get("*")))
-        if val is None and self.st.assume_judgement_met:
+            val = j.get(rule_id)
+            if val is None:
+                val = j.get(code)
+            if val is None and kind == JUDGEMENT:
+                val = j.get("*")
+        st = self.st
+        if val is None and st.assume_judgement_met and kind != ALTERNATIVE:
             val = True
-        base = text or rule.text_vi
-        if val is None:
-            msg = f"Cần bình xét, đánh giá: {base[0].lower()}{base[1:]}"
-        elif val:
-            msg = f"Được bình xét đạt: {base[0].lower()}{base[1:]}"
-        else:
-            msg = f"Không đạt theo bình xét: {base[0].lower()}{base[1:]}"
-        return Criterion(rule_id, val, f"{msg} — {rule.citation}", rule.citation, JUDGEMENT)
+        # The criterion depends on nothing else: share one instance across subjects.
+        key = (self.rs.id, st.conduct_judgement_blocks, rule_id, val, kind)
+        crit = _JUDGED.get(key)
+        if crit is None:
+            rule = self._cits[rule_id]
+            base = rule.text_vi
+            low = f"{base[0].lower()}{base[1:]}"
+            if val is None:
+                if kind == JUDGEMENT and not st.conduct_judgement_blocks:
+                    msg = f"Được xem xét tại cuộc họp bình xét: {low}"
+                else:
+                    msg = f"Cần bình xét, đánh giá: {low}"
+            elif val:
+                msg = f"Được bình xét đạt: {low}"
+            else:
+                msg = f"Không đạt theo bình xét: {low}"
+            crit = _JUDGED[key] = Criterion(rule_id, val, f"{msg} — {rule.citation}", rule.citation, kind)
+        return crit
 
     def last_grant_before(self, code, y) -> int | None:
         last = None
@@ -246,8 +334,12 @@ class _Facts:
                 used.append(i)  # CV 5007/BNV-TĐKT: one initiative, one use
                 continue
             ok.append(i)
-        ok.sort(key=lambda i: (_SCOPE[i.scope], i.year))
+        ok.sort(key=lambda i: (_SCOPE_ORDER[i.scope], i.year))
         return ok, used
+
+    def unknown_scope(self, y_from, y_to, code, Y, exclude=()):
+        """Accepted, unused initiatives of the span whose scope is not recorded."""
+        return [i for i in self.initiatives(y_from, y_to, 1, code, Y, exclude)[0] if i.scope == SCOPE_UNKNOWN]
 
     def used_note(self, used) -> str:
         if not used:
@@ -290,32 +382,32 @@ def _general_build(f: _Facts, code: str, y: int) -> list:
     pend = f.s.pending
     if pend:
         what = "; ".join(PENDING_KINDS[k] for k in sorted(pend))
-        out.append(f.c("GEN.pending", False, f"Không xét khen thưởng: {what}"))
+        out.append(f.c("GEN.pending", False, lambda: f"Không xét khen thưởng: {what}"))
     else:
         out.append(f.c("GEN.pending", True, "Không đang bị xem xét kỷ luật, thanh tra, kiểm tra hoặc khiếu nại, tố cáo"))
     if f.active is not None:
         d = f.active
         until = f"đến {fmt_date(d.end)}" if d.end else "chưa chấm dứt"
-        out.append(f.c("GEN.discipline", False, f"Đang trong thời gian thi hành kỷ luật {_DLEVEL_VI[d.level].lower()} (từ {fmt_date(d.start)}, {until})"))
+        out.append(f.c("GEN.discipline", False, lambda: f"Đang trong thời gian thi hành kỷ luật {_DLEVEL_VI[d.level].lower()} (từ {fmt_date(d.start)}, {until})"))
     elif y <= f.floor:
         d = f.floor_reason
-        out.append(f.c("GEN.discipline", False, f"Thành tích chỉ được tính từ khi chấm dứt kỷ luật {_DLEVEL_VI[d.level].lower()} (ngày {fmt_date(d.end)}); năm {y} không được tính"))
+        out.append(f.c("GEN.discipline", False, lambda: f"Thành tích chỉ được tính từ khi chấm dứt kỷ luật {_DLEVEL_VI[d.level].lower()} (ngày {fmt_date(d.end)}); năm {y} không được tính"))
     elif f.s.disciplines:
-        out.append(f.c("GEN.discipline", True, f"Không trong thời gian thi hành kỷ luật; năm {y} sau khi chấm dứt kỷ luật"))
+        out.append(f.c("GEN.discipline", True, lambda: f"Không trong thời gian thi hành kỷ luật; năm {y} sau khi chấm dứt kỷ luật"))
     if y in f.forced_kht:
-        out.append(f.c("GEN.discipline_kht", False, f"Bị kỷ luật trong năm {y} nên xếp loại Không hoàn thành nhiệm vụ"))
+        out.append(f.c("GEN.discipline_kht", False, lambda: f"Bị kỷ luật trong năm {y} nên xếp loại Không hoàn thành nhiệm vụ"))
     if CODES[code].category == TITLE and f.st.registration_gate != "off":
         sev = WARNING if f.st.registration_gate == "warning" else REQUIRED
         name = short_vi(code)
         if f.regs is None:
-            out.append(f.c("GEN.registration", None, f"Chưa có dữ liệu đăng ký thi đua năm {y}", sev))
+            out.append(f.c("GEN.registration", None, lambda: f"Chưa có dữ liệu đăng ký thi đua năm {y}", sev))
         else:
             regs = f.regs.get(y, ())
             ok = code in regs or any(code in REGISTRATION_IMPLIES.get(r, ()) for r in regs)
             if ok:
-                out.append(f.c("GEN.registration", True, f"Đã đăng ký thi đua danh hiệu {name} năm {y}", sev))
+                out.append(f.c("GEN.registration", True, lambda: f"Đã đăng ký thi đua danh hiệu {name} năm {y}", sev))
             else:
-                out.append(f.c("GEN.registration", False, f"Chưa đăng ký thi đua danh hiệu {name} năm {y}", sev))
+                out.append(f.c("GEN.registration", False, lambda: f"Chưa đăng ký thi đua danh hiệu {name} năm {y}", sev))
     if f.kind == INDIVIDUAL and CODES[code].category == TITLE:
         leave = getattr(f.s, "leave", {}).get(y)
         limit = f.st.max_other_leave_days
@@ -323,9 +415,9 @@ def _general_build(f: _Facts, code: str, y: int) -> list:
             other, mat = leave.get("other", 0), leave.get("maternity", 0)
             mat_note = f"; {mat} ngày nghỉ thai sản được tính là thời gian công tác" if mat else ""
             if limit is not None and other > limit:
-                out.append(f.c("GEN.leave", False, f"Nghỉ {other} ngày (không kể thai sản) trong năm {y}, vượt quá {limit} ngày{mat_note}"))
+                out.append(f.c("GEN.leave", False, lambda: f"Nghỉ {other} ngày (không kể thai sản) trong năm {y}, vượt quá {limit} ngày{mat_note}"))
             else:
-                out.append(f.c("GEN.leave", True, f"Thời gian công tác trong năm {y} đủ để xét{mat_note}"))
+                out.append(f.c("GEN.leave", True, lambda: f"Thời gian công tác trong năm {y} đủ để xét{mat_note}"))
     return out
 
 
@@ -335,10 +427,10 @@ def _general_build(f: _Facts, code: str, y: int) -> list:
 def _rating_at_least(f: _Facts, rule_id: str, y: int, min_rank: int, want_vi: str) -> Criterion:
     r = f.ratings.get(y)
     if r is None:
-        return f.c(rule_id, False, f"Chưa có kết quả xếp loại năm {y}")
+        return f.c(rule_id, False, lambda: f"Chưa có kết quả xếp loại năm {y}")
     if RATING_RANK[r] >= min_rank:
-        return f.c(rule_id, True, f"Năm {y} xếp loại: {RATINGS[r]}")
-    return f.c(rule_id, False, f"Năm {y} xếp loại: {RATINGS[r]}, chưa đạt {want_vi}")
+        return f.c(rule_id, True, lambda: f"Năm {y} xếp loại: {RATINGS[r]}")
+    return f.c(rule_id, False, lambda: f"Năm {y} xếp loại: {RATINGS[r]}, chưa đạt {want_vi}")
 
 
 def _ev_ldtt(f, Y):
@@ -350,31 +442,31 @@ def _ev_cstdcs(f, Y):
     crit = []
     used = ()
     if "LDTT" in f.titles.get(Y, ()) and Y > f.floor:
-        crit.append(f.c("CSTDCS.ldtt", True, f"Đã đạt danh hiệu LĐTT năm {Y}"))
+        crit.append(f.c("CSTDCS.ldtt", True, lambda: f"Đã đạt danh hiệu LĐTT năm {Y}"))
     else:
         v = _evaluate(f, "LDTT", Y)
         if v.status == STATUS_ELIGIBLE:
-            crit.append(f.c("CSTDCS.ldtt", True, f"Đủ điều kiện LĐTT năm {Y} (đủ điều kiện trong cùng đợt xét)"))
+            crit.append(f.c("CSTDCS.ldtt", True, lambda: f"Đủ điều kiện LĐTT năm {Y} (đủ điều kiện trong cùng đợt xét)"))
         elif v.status == STATUS_NEEDS_JUDGEMENT:
-            crit.append(f.c("CSTDCS.ldtt", None, f"Đạt các tiêu chí dữ liệu của LĐTT năm {Y}; còn chờ bình xét"))
+            crit.append(f.c("CSTDCS.ldtt", None, lambda: f"Đạt các tiêu chí dữ liệu của LĐTT năm {Y}; còn chờ bình xét"))
         else:
             why = "; ".join(_plain(c.text_vi) for c in v.missed)
-            crit.append(f.c("CSTDCS.ldtt", False, f"Không đủ điều kiện LĐTT năm {Y}: {why}"))
+            crit.append(f.c("CSTDCS.ldtt", False, lambda: f"Không đủ điều kiện LĐTT năm {Y}: {why}"))
     r = f.ratings.get(Y)
     if r == "HTXS":
-        crit.append(f.c("CSTDCS.merit", True, f"Năm {Y} hoàn thành xuất sắc nhiệm vụ"))
+        crit.append(f.c("CSTDCS.merit", True, lambda: f"Năm {Y} hoàn thành xuất sắc nhiệm vụ"))
     else:
         ok, spent = f.initiatives(Y, Y, 1, "CSTDCS", Y)
         if ok:
             i = ok[0]
             what = "đề tài nghiên cứu được nghiệm thu" if i.kind == "research" else "sáng kiến được công nhận cấp cơ sở"
-            crit.append(f.c("CSTDCS.merit", True, f"Năm {Y} có {what} ({i.id}) — không cần xếp loại hoàn thành xuất sắc"))
+            crit.append(f.c("CSTDCS.merit", True, lambda: f"Năm {Y} có {what} ({i.id}) — không cần xếp loại hoàn thành xuất sắc"))
             used = (i.id,)
         else:
             rv = RATINGS[r].lower() if r else "chưa có xếp loại"
-            crit.append(f.c("CSTDCS.merit", False, f"Năm {Y} không hoàn thành xuất sắc nhiệm vụ ({rv}) và không có sáng kiến được công nhận cấp cơ sở hay đề tài được nghiệm thu{f.used_note(spent)}"))
+            crit.append(f.c("CSTDCS.merit", False, lambda: f"Năm {Y} không hoàn thành xuất sắc nhiệm vụ ({rv}) và không có sáng kiến được công nhận cấp cơ sở hay đề tài được nghiệm thu{f.used_note(spent)}"))
     if f.st.cstdcs_quota_percent is not None:
-        crit.append(f.c("CSTDCS.quota", None, f"Số CSTĐ cơ sở của đơn vị không quá {f.st.cstdcs_quota_percent}% số LĐTT; kiểm tra khi tổng hợp danh sách", WARNING))
+        crit.append(f.c("CSTDCS.quota", None, lambda: f"Số CSTĐ cơ sở của đơn vị không quá {f.st.cstdcs_quota_percent}% số LĐTT; kiểm tra khi tổng hợp danh sách", WARNING))
     return crit, used
 
 
@@ -393,19 +485,24 @@ def _ev_cstd_tinh(f, Y):
             have.append(y)
     same = " (năm %d: đủ điều kiện trong cùng đợt xét)" % Y if sub is not None and sub.status == STATUS_ELIGIBLE else ""
     if all(s is True for s in states):
-        chain = f.c("CSTD_TINH.chain", True, f"Đạt CSTĐ cơ sở 3 năm liên tục: {_ys(range(Y - 2, Y + 1))}{same}")
+        chain = f.c("CSTD_TINH.chain", True, lambda: f"Đạt CSTĐ cơ sở 3 năm liên tục: {_ys(range(Y - 2, Y + 1))}{same}")
     elif False in states:
-        chain = f.c("CSTD_TINH.chain", False, f"Chưa đủ 3 năm liên tục đạt CSTĐ cơ sở (có: {_ys(have)}){f.lo_reason('CSTD_TINH', Y, lo) if lo >= Y - 2 else ''}")
+        chain = f.c("CSTD_TINH.chain", False, lambda: f"Chưa đủ 3 năm liên tục đạt CSTĐ cơ sở (có: {_ys(have)}){f.lo_reason('CSTD_TINH', Y, lo) if lo >= Y - 2 else ''}")
     else:
-        chain = f.c("CSTD_TINH.chain", None, f"Đạt CSTĐ cơ sở các năm {_ys(range(Y - 2, Y))}; năm {Y} còn chờ bình xét trong cùng đợt")
+        chain = f.c("CSTD_TINH.chain", None, lambda: f"Đạt CSTĐ cơ sở các năm {_ys(range(Y - 2, Y))}; năm {Y} còn chờ bình xét trong cùng đợt")
     reserved = sub.initiatives_used if sub is not None else ()
     ok, spent = f.initiatives(Y - 2, Y, 2, "CSTD_TINH", Y, reserved)
     if ok:
         i = ok[0]
-        ini = f.c("CSTD_TINH.initiative", True, f"Có sáng kiến, đề tài {i.id} (năm {i.year}) có phạm vi ảnh hưởng {_SCOPE_VI[i.scope]}")
+        ini = f.c("CSTD_TINH.initiative", True, lambda: f"Có sáng kiến, đề tài {i.id} (năm {i.year}) có phạm vi ảnh hưởng {_SCOPE_VI[i.scope]}")
         used = (i.id,) + tuple(reserved)
     else:
-        ini = f.c("CSTD_TINH.initiative", False, f"Chưa có sáng kiến, đề tài có phạm vi ảnh hưởng cấp bộ, ngành, tỉnh trong các năm {Y - 2}–{Y}{f.used_note(spent)}")
+        unk = f.unknown_scope(Y - 2, Y, "CSTD_TINH", Y, reserved)
+        if unk:
+            ids = ", ".join(i.id for i in unk)
+            ini = f.c("CSTD_TINH.initiative", None, lambda: f"Có sáng kiến, đề tài ({ids}) chưa xác định phạm vi ảnh hưởng; cần xác định có phạm vi ảnh hưởng cấp bộ, ngành, tỉnh hay không")
+        else:
+            ini = f.c("CSTD_TINH.initiative", False, lambda: f"Chưa có sáng kiến, đề tài có phạm vi ảnh hưởng cấp bộ, ngành, tỉnh trong các năm {Y - 2}–{Y}{f.used_note(spent)}")
         used = tuple(reserved)
     return [chain, ini], used
 
@@ -423,20 +520,25 @@ def _ev_cstd_tq(f, Y):
         have.append(Y)
     same = " (đủ điều kiện trong cùng đợt xét)" if sub is not None and sub.status == STATUS_ELIGIBLE else ""
     if prev is not None and st is True:
-        chain = f.c("CSTD_TQ.chain", True, f"Đạt CSTĐ cấp tỉnh 2 lần liên tục: năm {prev} và năm {Y}{same}")
+        chain = f.c("CSTD_TQ.chain", True, lambda: f"Đạt CSTĐ cấp tỉnh 2 lần liên tục: năm {prev} và năm {Y}{same}")
     elif prev is not None and st is None:
-        chain = f.c("CSTD_TQ.chain", None, f"Đạt CSTĐ cấp tỉnh năm {prev}; CSTĐ cấp tỉnh năm {Y} còn chờ bình xét trong cùng đợt")
+        chain = f.c("CSTD_TQ.chain", None, lambda: f"Đạt CSTĐ cấp tỉnh năm {prev}; CSTĐ cấp tỉnh năm {Y} còn chờ bình xét trong cùng đợt")
     else:
-        chain = f.c("CSTD_TQ.chain", False, f"Chưa đủ 2 lần liên tục đạt CSTĐ cấp tỉnh (có: {_ys(have)}){f.lo_reason('CSTD_TQ', Y, lo) if lo >= Y - cyc else ''}")
+        chain = f.c("CSTD_TQ.chain", False, lambda: f"Chưa đủ 2 lần liên tục đạt CSTĐ cấp tỉnh (có: {_ys(have)}){f.lo_reason('CSTD_TQ', Y, lo) if lo >= Y - cyc else ''}")
     reserved = sub.initiatives_used if sub is not None else ()
     start = (prev if prev is not None else Y) - 2
     ok, spent = f.initiatives(start, Y, 3, "CSTD_TQ", Y, reserved)
     if ok:
         i = ok[0]
-        ini = f.c("CSTD_TQ.initiative", True, f"Có sáng kiến, đề tài {i.id} (năm {i.year}) có phạm vi ảnh hưởng toàn quốc")
+        ini = f.c("CSTD_TQ.initiative", True, lambda: f"Có sáng kiến, đề tài {i.id} (năm {i.year}) có phạm vi ảnh hưởng toàn quốc")
         used = (i.id,) + tuple(reserved)
     else:
-        ini = f.c("CSTD_TQ.initiative", False, f"Chưa có sáng kiến, đề tài có phạm vi ảnh hưởng toàn quốc trong các năm {start}–{Y}{f.used_note(spent)}")
+        unk = f.unknown_scope(start, Y, "CSTD_TQ", Y, reserved)
+        if unk:
+            ids = ", ".join(i.id for i in unk)
+            ini = f.c("CSTD_TQ.initiative", None, lambda: f"Có sáng kiến, đề tài ({ids}) chưa xác định phạm vi ảnh hưởng; cần xác định có khả năng nhân rộng trong toàn quốc hay không")
+        else:
+            ini = f.c("CSTD_TQ.initiative", False, lambda: f"Chưa có sáng kiến, đề tài có phạm vi ảnh hưởng toàn quốc trong các năm {start}–{Y}{f.used_note(spent)}")
         used = tuple(reserved)
     return [chain, ini], used
 
@@ -464,15 +566,15 @@ def _ev_bk_tinh_individual(f, Y):
             b, picks = True, ok[:2]
     used = ()
     if a is True:
-        crit = f.c("BK_TINH.ind_d", True, f"Đạt CSTĐ cơ sở 2 năm liên tục: {Y - 1}, {Y}")
+        crit = f.c("BK_TINH.ind_d", True, lambda: f"Đạt CSTĐ cơ sở 2 năm liên tục: {Y - 1}, {Y}")
     elif b:
-        crit = f.c("BK_TINH.ind_d", True, f"Hoàn thành xuất sắc nhiệm vụ {len(run)} năm liên tục ({_ys(run)}) và có 02 sáng kiến được công nhận cấp cơ sở ({picks[0].id}, {picks[1].id})")
+        crit = f.c("BK_TINH.ind_d", True, lambda: f"Hoàn thành xuất sắc nhiệm vụ {len(run)} năm liên tục ({_ys(run)}) và có 02 sáng kiến được công nhận cấp cơ sở ({picks[0].id}, {picks[1].id})")
         used = (picks[0].id, picks[1].id)
     elif a is None:
-        crit = f.c("BK_TINH.ind_d", None, f"Đạt CSTĐ cơ sở năm {Y - 1}; CSTĐ cơ sở năm {Y} còn chờ bình xét trong cùng đợt")
+        crit = f.c("BK_TINH.ind_d", None, lambda: f"Đạt CSTĐ cơ sở năm {Y - 1}; CSTĐ cơ sở năm {Y} còn chờ bình xét trong cùng đợt")
     else:
-        crit = f.c("BK_TINH.ind_d", False, f"Chưa đạt CSTĐ cơ sở 2 năm liên tục (có: {_ys(have)}) và chưa có 2 năm liên tục hoàn thành xuất sắc nhiệm vụ kèm 02 sáng kiến cấp cơ sở (hoàn thành xuất sắc liên tục: {len(run)} năm){f.used_note(spent)}{f.lo_reason('BK_TINH', Y, lo) if lo >= Y - 1 else ''}")
-    return [crit, f.judgement("BK_TINH.ind_judgement", "BK_TINH", Y)], used
+        crit = f.c("BK_TINH.ind_d", False, lambda: f"Chưa đạt CSTĐ cơ sở 2 năm liên tục (có: {_ys(have)}) và chưa có 2 năm liên tục hoàn thành xuất sắc nhiệm vụ kèm 02 sáng kiến cấp cơ sở (hoàn thành xuất sắc liên tục: {len(run)} năm){f.used_note(spent)}{f.lo_reason('BK_TINH', Y, lo) if lo >= Y - 1 else ''}")
+    return _with_other_clauses(f, [crit], "BK_TINH.ind_other", "BK_TINH", Y) + [f.judgement("BK_TINH.ind_judgement", "BK_TINH", Y)], used
 
 
 def _ev_bk_ttg_individual(f, Y):
@@ -480,13 +582,13 @@ def _ev_bk_ttg_individual(f, Y):
     bks = [b for b in f.grounds.get("BK_TINH", ()) if b < Y]
     out = []
     if bks:
-        out.append(f.c("BK_TTG.holds_bk", True, f"Đã được tặng Bằng khen cấp bộ, ngành, tỉnh năm {bks[0] if f.st.bk_ttg_span_after_bk_tinh else bks[-1]}"))
+        out.append(f.c("BK_TTG.holds_bk", True, lambda: f"Đã được tặng Bằng khen cấp bộ, ngành, tỉnh năm {bks[0] if f.st.bk_ttg_span_after_bk_tinh else bks[-1]}"))
         if f.st.bk_ttg_span_after_bk_tinh and bks[0] > lo:
             lo = bks[0]
     else:
         excluded = [g for g in f.s.grants if g.code == "BK_TINH" and not g.revoked and g.kind in NOT_GROUNDS_KINDS]
         note = f" (Bằng khen theo chuyên đề, đột xuất không được tính — {f._cits['GEN.grounds_kind'].citation})" if excluded else ""
-        out.append(f.c("BK_TTG.holds_bk", False, f"Chưa được tặng Bằng khen cấp bộ, ngành, tỉnh{note}"))
+        out.append(f.c("BK_TTG.holds_bk", False, lambda: f"Chưa được tặng Bằng khen cấp bộ, ngành, tỉnh{note}"))
     run = []
     y = Y
     while y > lo and RATING_RANK.get(f.ratings.get(y), 0) >= 3:
@@ -494,9 +596,9 @@ def _ev_bk_ttg_individual(f, Y):
         y -= 1
     after = f" (tính từ sau năm {lo})" if lo >= 0 and bks else ""
     if len(run) >= 5:
-        out.append(f.c("BK_TTG.span", True, f"{len(run)} năm liên tục hoàn thành tốt nhiệm vụ trở lên: {run[-1]}–{Y}{after}"))
+        out.append(f.c("BK_TTG.span", True, lambda: f"{len(run)} năm liên tục hoàn thành tốt nhiệm vụ trở lên: {run[-1]}–{Y}{after}"))
     else:
-        out.append(f.c("BK_TTG.span", False, f"Mới có {len(run)} năm liên tục hoàn thành tốt nhiệm vụ trở lên tính đến năm {Y}{after} (cần 05 năm)"))
+        out.append(f.c("BK_TTG.span", False, lambda: f"Mới có {len(run)} năm liên tục hoàn thành tốt nhiệm vụ trở lên tính đến năm {Y}{after} (cần 05 năm)"))
     sure, maybe, years = 0, 0, []
     for y in run:
         s = f.state("CSTDCS", y, Y)[0]
@@ -506,17 +608,31 @@ def _ev_bk_ttg_individual(f, Y):
         elif s is None:
             maybe += 1
     if sure >= 3:
-        out.append(f.c("BK_TTG.cstdcs", True, f"Trong thời gian đó có {sure} lần đạt CSTĐ cơ sở ({_ys(years)})"))
+        out.append(f.c("BK_TTG.cstdcs", True, lambda: f"Trong thời gian đó có {sure} lần đạt CSTĐ cơ sở ({_ys(years)})"))
     elif sure + maybe >= 3:
-        out.append(f.c("BK_TTG.cstdcs", None, f"Trong thời gian đó có {sure} lần đạt CSTĐ cơ sở; CSTĐ cơ sở năm {Y} còn chờ bình xét"))
+        out.append(f.c("BK_TTG.cstdcs", None, lambda: f"Trong thời gian đó có {sure} lần đạt CSTĐ cơ sở; CSTĐ cơ sở năm {Y} còn chờ bình xét"))
     else:
-        out.append(f.c("BK_TTG.cstdcs", False, f"Trong thời gian đó mới có {sure} lần đạt CSTĐ cơ sở (có: {_ys(years)}; cần 03)"))
+        out.append(f.c("BK_TTG.cstdcs", False, lambda: f"Trong thời gian đó mới có {sure} lần đạt CSTĐ cơ sở (có: {_ys(years)}; cần 03)"))
+    out = _with_other_clauses(f, out, "BK_TTG.other", "BK_TTG", Y)
     out.append(f.judgement("BK_TTG.judgement", "BK_TTG", Y))
     return out, ()
 
 
+def _with_other_clauses(f, data, other_id, code, Y):
+    """Bằng khen: "đạt một trong các tiêu chuẩn sau". When the data clause is fully met it alone
+    decides; otherwise (setting ``form_other_clauses``) its criteria become alternatives to the
+    judgement-based other clauses, so the verdict is needs_judgement rather than not_eligible."""
+    if not f.st.form_other_clauses or all(c.met is True for c in data):
+        return data
+    out = [Criterion(c.rule_id, c.met, c.text_vi, c.citation, ALTERNATIVE) for c in data]
+    out.append(f.judgement(other_id, code, Y, ALTERNATIVE))
+    return out
+
+
 def _ev_giay_khen(f, Y):
+    # Luật Đ75: the achievement (in a movement or ad hoc) is substantive and not in the data.
     return [_rating_at_least(f, "GIAY_KHEN.rating", Y, 3, "Hoàn thành tốt nhiệm vụ"),
+            f.judgement("GIAY_KHEN.achievement", "GIAY_KHEN", Y, REQUIRED),
             f.judgement("GIAY_KHEN.judgement", "GIAY_KHEN", Y)], ()
 
 
@@ -529,7 +645,7 @@ def _member_counts(f: _Facts, Y):
     if m is None:
         return None
     if isinstance(m, MemberSummary):
-        return (m.total, m.completed, m.ldtt, 0, m.cstdcs, 0, m.disciplined)
+        return (m.total, m.completed, m.ldtt, m.ldtt_pending, m.cstdcs, m.cstdcs_pending, m.disciplined)
     total = len(m)
     completed = ldtt = ldtt_m = cs = cs_m = disc = 0
     for p in m:
@@ -564,33 +680,33 @@ def _share(f, rule_id, counts, idx, pct: Decimal, Y, what):
     total = counts[0]
     sure, maybe = counts[idx], counts[idx + 1]
     if sure is None:
-        return f.c(rule_id, False, f"Thiếu số liệu thành viên đạt {what} năm {Y}")
+        return f.c(rule_id, False, lambda: f"Thiếu số liệu thành viên đạt {what} năm {Y}")
     if total == 0:
-        return f.c(rule_id, False, f"Không có dữ liệu thành viên năm {Y}")
+        return f.c(rule_id, False, lambda: f"Không có dữ liệu thành viên năm {Y}")
     need = pct * total
     actual = f"{(Decimal(sure * 100) / total).quantize(Decimal('0.1')).normalize():f}".replace(".", ",")
     if sure * 100 >= need:
-        return f.c(rule_id, True, f"Có {sure}/{total} thành viên đạt {what} ({actual}%), yêu cầu ít nhất {_num(pct)}%")
+        return f.c(rule_id, True, lambda: f"Có {sure}/{total} thành viên đạt {what} ({actual}%), yêu cầu ít nhất {_num(pct)}%")
     if (sure + maybe) * 100 >= need:
-        return f.c(rule_id, None, f"Có {sure}/{total} thành viên chắc chắn đạt {what}, {maybe} người còn chờ bình xét; yêu cầu ít nhất {_num(pct)}%")
-    return f.c(rule_id, False, f"Chỉ có {sure}/{total} thành viên đạt {what} ({actual}%), chưa đạt tỷ lệ {_num(pct)}%")
+        return f.c(rule_id, None, lambda: f"Có {sure}/{total} thành viên chắc chắn đạt {what}, {maybe} người còn chờ bình xét; yêu cầu ít nhất {_num(pct)}%")
+    return f.c(rule_id, False, lambda: f"Chỉ có {sure}/{total} thành viên đạt {what} ({actual}%), chưa đạt tỷ lệ {_num(pct)}%")
 
 
 def _ev_ttldtt(f, Y):
     out = [_rating_at_least(f, "TTLDTT.result", Y, 3, "Hoàn thành tốt nhiệm vụ")]
     counts = _member_counts(f, Y)
     if counts is None:
-        out.append(f.c("TTLDTT.members", False, f"Chưa có dữ liệu thành viên năm {Y}"))
-        out.append(f.c("TTLDTT.discipline", None, f"Chưa có dữ liệu kỷ luật của thành viên năm {Y}; cần xác nhận"))
+        out.append(f.c("TTLDTT.members", False, lambda: f"Chưa có dữ liệu thành viên năm {Y}"))
+        out.append(f.c("TTLDTT.discipline", None, lambda: f"Chưa có dữ liệu kỷ luật của thành viên năm {Y}; cần xác nhận"))
     else:
         out.append(_share(f, "TTLDTT.members", counts, 2, f.st.ttldtt_member_percent, Y, "LĐTT"))
         disc = counts[6]
         if disc is None:
-            out.append(f.c("TTLDTT.discipline", None, f"Chưa có dữ liệu kỷ luật của thành viên năm {Y}; cần xác nhận"))
+            out.append(f.c("TTLDTT.discipline", None, lambda: f"Chưa có dữ liệu kỷ luật của thành viên năm {Y}; cần xác nhận"))
         elif disc == 0:
-            out.append(f.c("TTLDTT.discipline", True, f"Không có cá nhân bị kỷ luật từ cảnh cáo trở lên năm {Y}"))
+            out.append(f.c("TTLDTT.discipline", True, lambda: f"Không có cá nhân bị kỷ luật từ cảnh cáo trở lên năm {Y}"))
         else:
-            out.append(f.c("TTLDTT.discipline", False, f"Có {disc} cá nhân bị kỷ luật từ cảnh cáo trở lên năm {Y}"))
+            out.append(f.c("TTLDTT.discipline", False, lambda: f"Có {disc} cá nhân bị kỷ luật từ cảnh cáo trở lên năm {Y}"))
     out.append(f.judgement("TTLDTT.judgement", "TTLDTT", Y))
     return out, ()
 
@@ -598,32 +714,32 @@ def _ev_ttldtt(f, Y):
 def _ev_ttldxs(f, Y):
     r = f.ratings.get(Y)
     if r == "HTXS":
-        out = [f.c("TTLDXS.result", True, f"Năm {Y} tập thể hoàn thành xuất sắc nhiệm vụ")]
+        out = [f.c("TTLDXS.result", True, lambda: f"Năm {Y} tập thể hoàn thành xuất sắc nhiệm vụ")]
     else:
-        out = [f.c("TTLDXS.result", False, f"Năm {Y} tập thể {'xếp loại ' + RATINGS[r].lower() if r else 'chưa có kết quả xếp loại'}, chưa đạt hoàn thành xuất sắc nhiệm vụ")]
+        out = [f.c("TTLDXS.result", False, lambda: f"Năm {Y} tập thể {'xếp loại ' + RATINGS[r].lower() if r else 'chưa có kết quả xếp loại'}, chưa đạt hoàn thành xuất sắc nhiệm vụ")]
     counts = _member_counts(f, Y)
     if counts is None:
-        out.append(f.c("TTLDXS.complete", False, f"Chưa có dữ liệu thành viên năm {Y}"))
-        out.append(f.c("TTLDXS.members", False, f"Chưa có dữ liệu thành viên năm {Y}"))
-        out.append(f.c("TTLDXS.cstdcs", False, f"Chưa có dữ liệu thành viên năm {Y}"))
+        out.append(f.c("TTLDXS.complete", False, lambda: f"Chưa có dữ liệu thành viên năm {Y}"))
+        out.append(f.c("TTLDXS.members", False, lambda: f"Chưa có dữ liệu thành viên năm {Y}"))
+        out.append(f.c("TTLDXS.cstdcs", False, lambda: f"Chưa có dữ liệu thành viên năm {Y}"))
     else:
         total, completed = counts[0], counts[1]
         if completed is None:
-            out.append(f.c("TTLDXS.complete", False, f"Thiếu số liệu thành viên hoàn thành nhiệm vụ năm {Y}"))
+            out.append(f.c("TTLDXS.complete", False, lambda: f"Thiếu số liệu thành viên hoàn thành nhiệm vụ năm {Y}"))
         elif total > 0 and completed == total:
-            out.append(f.c("TTLDXS.complete", True, f"{completed}/{total} cá nhân hoàn thành nhiệm vụ"))
+            out.append(f.c("TTLDXS.complete", True, lambda: f"{completed}/{total} cá nhân hoàn thành nhiệm vụ"))
         else:
-            out.append(f.c("TTLDXS.complete", False, f"Chỉ có {completed}/{total} cá nhân hoàn thành nhiệm vụ (cần 100%)"))
+            out.append(f.c("TTLDXS.complete", False, lambda: f"Chỉ có {completed}/{total} cá nhân hoàn thành nhiệm vụ (cần 100%)"))
         out.append(_share(f, "TTLDXS.members", counts, 2, _TTLDXS_MEMBER_PERCENT, Y, "LĐTT"))
         sure, maybe = counts[4], counts[5]
         if sure is None:
-            out.append(f.c("TTLDXS.cstdcs", False, f"Thiếu số liệu thành viên đạt CSTĐ cơ sở năm {Y}"))
+            out.append(f.c("TTLDXS.cstdcs", False, lambda: f"Thiếu số liệu thành viên đạt CSTĐ cơ sở năm {Y}"))
         elif sure >= 1:
-            out.append(f.c("TTLDXS.cstdcs", True, f"Có {sure} cá nhân đạt CSTĐ cơ sở năm {Y}"))
+            out.append(f.c("TTLDXS.cstdcs", True, lambda: f"Có {sure} cá nhân đạt CSTĐ cơ sở năm {Y}"))
         elif maybe:
-            out.append(f.c("TTLDXS.cstdcs", None, f"{maybe} cá nhân còn chờ bình xét CSTĐ cơ sở năm {Y}"))
+            out.append(f.c("TTLDXS.cstdcs", None, lambda: f"{maybe} cá nhân còn chờ bình xét CSTĐ cơ sở năm {Y}"))
         else:
-            out.append(f.c("TTLDXS.cstdcs", False, f"Không có cá nhân đạt CSTĐ cơ sở năm {Y}"))
+            out.append(f.c("TTLDXS.cstdcs", False, lambda: f"Không có cá nhân đạt CSTĐ cơ sở năm {Y}"))
     out.append(f.judgement("TTLDXS.judgement", "TTLDXS", Y))
     return out, ()
 
@@ -642,12 +758,12 @@ def _ev_bk_tinh_collective(f, Y):
         if s is not False:
             have.append(y)
     if all(s is True for s in states):
-        crit = f.c("BK_TINH.col", True, f"Hoàn thành xuất sắc nhiệm vụ hoặc đạt TTLĐXS 2 năm liên tục: {Y - 1}, {Y}")
+        crit = f.c("BK_TINH.col", True, lambda: f"Hoàn thành xuất sắc nhiệm vụ hoặc đạt TTLĐXS 2 năm liên tục: {Y - 1}, {Y}")
     elif False in states:
-        crit = f.c("BK_TINH.col", False, f"Chưa đủ 2 năm liên tục hoàn thành xuất sắc nhiệm vụ hoặc đạt TTLĐXS (có: {_ys(have)}){f.lo_reason('BK_TINH', Y, lo) if lo >= Y - 1 else ''}")
+        crit = f.c("BK_TINH.col", False, lambda: f"Chưa đủ 2 năm liên tục hoàn thành xuất sắc nhiệm vụ hoặc đạt TTLĐXS (có: {_ys(have)}){f.lo_reason('BK_TINH', Y, lo) if lo >= Y - 1 else ''}")
     else:
-        crit = f.c("BK_TINH.col", None, f"Năm {Y - 1} đạt; TTLĐXS năm {Y} còn chờ bình xét trong cùng đợt")
-    return [crit, f.judgement("BK_TINH.col_judgement", "BK_TINH", Y)], ()
+        crit = f.c("BK_TINH.col", None, lambda: f"Năm {Y - 1} đạt; TTLĐXS năm {Y} còn chờ bình xét trong cùng đợt")
+    return _with_other_clauses(f, [crit], "BK_TINH.col_other", "BK_TINH", Y) + [f.judgement("BK_TINH.col_judgement", "BK_TINH", Y)], ()
 
 
 def _ev_co_tinh(f, Y):
@@ -668,7 +784,7 @@ def _ev_co_tinh(f, Y):
         crit = f.c("CO_TINH.leader", True, lead)
     else:
         extra = f" (xếp hạng {rank})" if rank else ""
-        crit = f.c("CO_TINH.leader", False, f"Không dẫn đầu cụm, khối thi đua của bộ, ngành, tỉnh năm {Y}{extra} và không dẫn đầu phong trào chuyên đề từ 03 năm trở lên tổng kết năm {Y}")
+        crit = f.c("CO_TINH.leader", False, lambda: f"Không dẫn đầu cụm, khối thi đua của bộ, ngành, tỉnh năm {Y}{extra} và không dẫn đầu phong trào chuyên đề từ 03 năm trở lên tổng kết năm {Y}")
     return [crit, f.judgement("CO_TINH.judgement", "CO_TINH", Y)], ()
 
 
@@ -686,12 +802,13 @@ def _ev_co_cp(f, Y):
     if lead:
         crit = f.c("CO_CP.leader", True, lead)
     else:
-        crit = f.c("CO_CP.leader", False, f"Không dẫn đầu cụm, khối thi đua năm {Y} và không dẫn đầu phong trào của Thủ tướng từ 05 năm trở lên")
-    return [crit, f.judgement("CO_CP.judgement", "CO_CP", Y)], ()
+        crit = f.c("CO_CP.leader", False, lambda: f"Không dẫn đầu cụm, khối thi đua năm {Y} và không dẫn đầu phong trào của Thủ tướng từ 05 năm trở lên")
+    # Luật Đ25: chosen among the leaders — a selection, not a conduct quality.
+    return [crit, f.judgement("CO_CP.judgement", "CO_CP", Y, REQUIRED)], ()
 
 
 def _ev_not_encoded(f, Y, code):
-    return [f.c("GEN.not_encoded", None, f"Tiêu chuẩn {CODES[code].name_vi} chưa được mã hóa trong bộ quy tắc; cần thẩm định hồ sơ")], ()
+    return [f.c("GEN.not_encoded", None, lambda: f"Tiêu chuẩn {CODES[code].name_vi} chưa được mã hóa trong bộ quy tắc; cần thẩm định hồ sơ")], ()
 
 
 _INDIVIDUAL_EV = {
@@ -717,7 +834,7 @@ def _evaluate(f: _Facts, code: str, Y: int) -> Verdict:
     else:
         crit, used = ev(f, Y)
     criteria = _general(f, code, Y) + crit
-    v = Verdict(f.s.id, code, Y, _status(criteria), criteria, f.rs.id, used)
+    v = Verdict(f.s.id, code, Y, _status(criteria, f.st.conduct_judgement_blocks), criteria, f.rs.id, used)
     f.memo[key] = v
     return v
 
@@ -772,4 +889,4 @@ def evaluate_many(subjects, year: int, decision_date: dt.date, settings: Ruleboo
 
 
 __all__ = ["Criterion", "Verdict", "evaluate", "evaluate_all", "evaluate_many", "applicable_codes",
-           "REQUIRED", "JUDGEMENT", "WARNING", "COLLECTIVE"]
+           "REQUIRED", "JUDGEMENT", "WARNING", "ALTERNATIVE", "COLLECTIVE"]

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .codes import (
-    AWARD_KINDS, CODES, DISCIPLINE_LEVELS, INITIATIVE_KINDS, INITIATIVE_SCOPES, PENDING_KINDS, RATINGS,
+    AWARD_KINDS, CODES, DISCIPLINE_LEVELS, INITIATIVE_KINDS, INITIATIVE_SCOPES, PENDING_KINDS, RATINGS, SCOPE_UNKNOWN,
 )
 from .dates import parse_date
 from .errors import InputError, RulebookError
@@ -30,7 +30,7 @@ class Grant:
 class Initiative:
     id: str
     year: int
-    scope: str = "unit"  # unit | province | national
+    scope: str = "unit"  # unit | province | national | unknown (codes.SCOPE_UNKNOWN)
     kind: str = "initiative"  # initiative | research
     used_for: str | None = None  # code it was already used for (CV 5007/BNV-TĐKT)
     used_for_year: int | None = None
@@ -52,6 +52,10 @@ class MemberSummary:
     cstdcs: int | None = None
     disciplined: int | None = None  # disciplined at cảnh cáo or above in the year
     women_share: float | None = None
+    # Members whose LĐTT / CSTĐCS of the same review still awaits judgement (not counted in
+    # ldtt / cstdcs): they can tip the share, making the criterion "needs judgement".
+    ldtt_pending: int = 0
+    cstdcs_pending: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +234,12 @@ class _P:
                 self.err(p, "phải là một đối tượng")
                 continue
             y = self.year(f"{p}.year", s.get("year"))
-            scope = self.choice(f"{p}.scope", s.get("scope"), INITIATIVE_SCOPES, "phạm vi", "unit")
+            # Omitted/null/"unknown" scope: recognised, scope not established (SCOPE_UNKNOWN).
+            raw_scope = s.get("scope")
+            if raw_scope in (None, SCOPE_UNKNOWN):
+                scope = SCOPE_UNKNOWN
+            else:
+                scope = self.choice(f"{p}.scope", raw_scope, INITIATIVE_SCOPES, "phạm vi", SCOPE_UNKNOWN)
             kind = self.choice(f"{p}.kind", s.get("kind"), INITIATIVE_KINDS, "loại", "initiative")
             used = s.get("used_for")
             if used is not None:
@@ -385,8 +394,10 @@ def unit_from_dict(d: dict, path: str = "units[0]", p: _P | None = None) -> Unit
                 cstdcs=_int_field(p, mp, v, "cstdcs"),
                 disciplined=_int_field(p, mp, v, "disciplined"),
                 women_share=v.get("women_share"),
+                ldtt_pending=_int_field(p, mp, v, "ldtt_pending") or 0,
+                cstdcs_pending=_int_field(p, mp, v, "cstdcs_pending") or 0,
             )
-            for key in ("completed", "ldtt", "cstdcs", "disciplined"):
+            for key in ("completed", "ldtt", "cstdcs", "disciplined", "ldtt_pending", "cstdcs_pending"):
                 x = getattr(s, key)
                 if x is not None and total is not None and x > total:
                     p.err(f"{mp}.{key}", f"lớn hơn tổng số thành viên ({total})")

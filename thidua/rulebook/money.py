@@ -1,5 +1,6 @@
 """Prize money: amount = round_up_to_10_000(coefficient × base salary on the decision date)
-(NĐ 152/2025 Điều 49 [V]; NĐ 98/2023 before 01/07/2025). Decimal and int only: no float drift."""
+(NĐ 152/2025 Điều 49 [V]; NĐ 98/2023 before 01/07/2025; the NĐ 91/2017 table [M] before
+01/01/2024, when Luật TĐKT 2022 took effect). Decimal and int only: no float drift."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +11,7 @@ from .codes import CODES, COLLECTIVE, HOUSEHOLD, INDIVIDUAL, RECIPIENT_KINDS, TI
 from .dates import fmt_date
 from .errors import RulebookError
 from .rulesets import select_ruleset
-from .settings import DEFAULT_SETTINGS, RulebookSettings
+from .settings import DEFAULT_SETTINGS, LAW_2022_FROM, ND91_FROM, RulebookSettings
 from .words import amount_in_words, format_vnd
 
 __all__ = ["Prize", "PrizeItem", "Payable", "base_salary", "prize", "payable", "qualifying_period",
@@ -53,8 +54,24 @@ def round_up(value: Decimal, unit: int = 10_000) -> int:
     return int(q) * unit
 
 
-def coefficient(code: str, recipient_kind: str, settings: RulebookSettings | None = None) -> Decimal:
+def _table(on: dt.date | None, st: RulebookSettings):
+    """(coefficient table, source text) in force on the decision date ``on`` (None = today's table)."""
+    if on is None or on >= LAW_2022_FROM:
+        return st.coefficients, None
+    if on < ND91_FROM:
+        raise RulebookError(
+            f"Ngày quyết định {fmt_date(on)} trước ngày Nghị định 91/2017/NĐ-CP có hiệu lực (01/10/2017): "
+            f"mức tiền thưởng của giai đoạn này chưa được mã hóa")
+    return st.coefficients_before_2024, "NĐ 91/2017/NĐ-CP"
+
+
+def coefficient(code: str, recipient_kind: str, settings: RulebookSettings | None = None,
+                decision_date: dt.date | None = None) -> Decimal:
+    """Coefficient of the table in force on ``decision_date``: Luật TĐKT 2022 (NĐ 98/2023,
+    NĐ 152/2025) from 01/01/2024, NĐ 91/2017 for earlier decisions (setting
+    ``coefficients_before_2024``, [M])."""
     st = settings or DEFAULT_SETTINGS
+    table, older = _table(decision_date, st)
     a = CODES.get(code)
     if a is None:
         raise RulebookError(f"Mã danh hiệu/hình thức không tồn tại: '{code}'")
@@ -62,9 +79,10 @@ def coefficient(code: str, recipient_kind: str, settings: RulebookSettings | Non
         raise RulebookError(f"Loại đối tượng không hợp lệ: '{recipient_kind}' (hợp lệ: {', '.join(RECIPIENT_KINDS)})")
     if recipient_kind not in a.recipient_kinds:
         raise RulebookError(f"{a.name_vi} không áp dụng cho đối tượng {RECIPIENT_KINDS[recipient_kind].lower()}")
-    row = st.coefficients.get(code)
+    row = table.get(code)
     if row is None:
-        raise RulebookError(f"Chưa có hệ số tiền thưởng cho {a.name_vi}")
+        when = f" theo {older} (quyết định ngày {fmt_date(decision_date)})" if older else ""
+        raise RulebookError(f"Chưa có hệ số tiền thưởng cho {a.name_vi}{when}")
     ind, col = row
     if recipient_kind == INDIVIDUAL:
         if ind is None:
@@ -84,12 +102,15 @@ def coefficient(code: str, recipient_kind: str, settings: RulebookSettings | Non
 
 def prize(code: str, recipient_kind: str, decision_date: dt.date, settings: RulebookSettings | None = None) -> Prize:
     st = settings or DEFAULT_SETTINGS
-    rs = select_ruleset(decision_date)  # raises before 01/01/2024: older tables not encoded
-    coef = coefficient(code, recipient_kind, st)
+    coef = coefficient(code, recipient_kind, st, decision_date)
     base = base_salary(decision_date, st)
     amount = round_up(coef * base, st.rounding_unit)
-    # NĐ 152/2025 Điều 49 [V]; the article of NĐ 98/2023 was not retrieved, so cite the decree.
-    source = f"{rs.decree}, Điều 49" if rs.decree.startswith("NĐ 152") else rs.decree
+    if decision_date < LAW_2022_FROM:
+        source = "NĐ 91/2017/NĐ-CP"  # the decree before Luật TĐKT 2022 took effect
+    else:
+        rs = select_ruleset(decision_date)
+        # NĐ 152/2025 Điều 49 [V]; the article of NĐ 98/2023 was not retrieved, so cite the decree.
+        source = f"{rs.decree}, Điều 49" if rs.decree.startswith("NĐ 152") else rs.decree
     citation = f"{source} (hệ số {str(coef).replace('.', ',')} × mức lương cơ sở {format_vnd(base)})"
     return Prize(code, recipient_kind, amount, coef, base, amount_in_words(amount), citation)
 

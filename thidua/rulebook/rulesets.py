@@ -89,6 +89,9 @@ _RULE_TEXTS = [
     ("CO_TINH.judgement", "Hoàn thành vượt mức chỉ tiêu thi đua và nhiệm vụ được giao; là tập thể tiêu biểu xuất sắc", _law("Điều 26")),
     ("CO_CP.leader", "Là tập thể dẫn đầu cụm, khối thi đua của bộ, ngành, tỉnh, hoặc dẫn đầu phong trào thi đua do Thủ tướng phát động từ 05 năm trở lên khi tổng kết", _law("Điều 25")),
     ("CO_CP.judgement", "Được lựa chọn là tập thể tiêu biểu xuất sắc nhất trong số các tập thể dẫn đầu", _law("Điều 25")),
+    ("BK_TINH.ind_other", "Đạt một trong các tiêu chuẩn khác của khoản 1 Điều 74 (thành tích xuất sắc được bình xét trong phong trào thi đua, thành tích có phạm vi ảnh hưởng…) do Hội đồng thi đua, khen thưởng đánh giá", _law("Điều 74 khoản 1")),
+    ("BK_TINH.col_other", "Đạt một trong các tiêu chuẩn khác của khoản 2 Điều 74 (thành tích xuất sắc được bình xét trong phong trào thi đua, thành tích có phạm vi ảnh hưởng…) do Hội đồng thi đua, khen thưởng đánh giá", _law("Điều 74 khoản 2")),
+    ("BK_TTG.other", "Đạt một trong các tiêu chuẩn khác của khoản 1 Điều 73 do Hội đồng thi đua, khen thưởng đánh giá", _law("Điều 73 khoản 1")),
     ("BK_TINH.ind_d", "02 lần liên tục đạt Chiến sĩ thi đua cơ sở, hoặc 02 năm liên tục trở lên hoàn thành xuất sắc nhiệm vụ và có 02 sáng kiến được công nhận, áp dụng cấp cơ sở trong thời gian đó", _law("Điều 74 khoản 1 điểm d")),
     ("BK_TINH.ind_judgement", "Gương mẫu chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước", _law("Điều 74 khoản 1")),
     ("BK_TINH.col", "02 năm liên tục hoàn thành xuất sắc nhiệm vụ hoặc đạt Tập thể lao động xuất sắc", _law("Điều 74 khoản 2")),
@@ -98,7 +101,8 @@ _RULE_TEXTS = [
     ("BK_TTG.cstdcs", "Trong thời gian đó có 03 lần đạt Chiến sĩ thi đua cơ sở", _law("Điều 73 khoản 1 điểm b")),
     ("BK_TTG.judgement", "Gương mẫu chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước", _law("Điều 73 khoản 1")),
     ("GIAY_KHEN.rating", "Hoàn thành tốt nhiệm vụ", _law("Điều 75")),
-    ("GIAY_KHEN.judgement", "Gương mẫu chấp hành chủ trương, chính sách, pháp luật; có thành tích trong phong trào thi đua hoặc thành tích đột xuất", _law("Điều 75")),
+    ("GIAY_KHEN.judgement", "Gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước", _law("Điều 75")),
+    ("GIAY_KHEN.achievement", "Có thành tích đạt được trong phong trào thi đua hoặc thành tích đột xuất", _law("Điều 75")),
 ]
 
 

@@ -20,11 +20,42 @@ def _frozen(d):
 
 # Mức lương cơ sở (base salary) by effective date.
 DEFAULT_BASE_SALARIES = (
+    (dt.date(2017, 7, 1), 1_300_000),  # NĐ 47/2017 [M]
+    (dt.date(2018, 7, 1), 1_390_000),  # NĐ 72/2018 [M]
     (dt.date(2019, 7, 1), 1_490_000),  # NĐ 38/2019 [M]
     (dt.date(2023, 7, 1), 1_800_000),  # NĐ 24/2023 [V]
     (dt.date(2024, 7, 1), 2_340_000),  # NĐ 73/2024 [V]
     (dt.date(2026, 7, 1), 2_530_000),  # NĐ 161/2026 [V]
 )
+
+# Decision dates before this day are paid with ``coefficients_before_2024`` (NĐ 91/2017), from
+# it with ``coefficients`` (Luật TĐKT 2022 in force 01/01/2024: NĐ 98/2023, then NĐ 152/2025).
+LAW_2022_FROM = dt.date(2024, 1, 1)
+# NĐ 91/2017/NĐ-CP (in force 01/10/2017) prize coefficients [M]: believed, not verified against
+# the text. Titles and orders as in the 2022 table; Bằng khen Thủ tướng 1.5, Bằng khen bộ/tỉnh
+# 1.0. Rows absent here are refused for earlier dates. Collectives 2×, households 1.5× as today.
+ND91_FROM = dt.date(2017, 10, 1)
+DEFAULT_COEFFICIENTS_ND91 = {
+    "CSTD_TQ": ("4.5", None),
+    "CSTD_TINH": ("3.0", None),
+    "CSTDCS": ("1.0", None),
+    "LDTT": ("0.3", None),
+    "TTLDXS": (None, "1.5"),
+    "TTLDTT": (None, "0.8"),
+    "CO_CP": (None, "12.0"),
+    "CO_TINH": (None, "8.0"),
+    "BK_TTG": ("1.5", None),
+    "BK_TINH": ("1.0", None),
+    "GIAY_KHEN": ("0.3", None),
+    "HCLD_1": ("9.0", None),
+    "HCLD_2": ("7.5", None),
+    "HCLD_3": ("4.5", None),
+    "HCDL_1": ("15.0", None),
+    "HCDL_2": ("12.5", None),
+    "HCDL_3": ("10.5", None),
+    "HCHCM": ("30.5", None),
+    "HCSV": ("46.0", None),
+}
 
 # Prize coefficients (NĐ 152/2025 Điều 49-…; same table used for NĐ 98/2023): code ->
 # (individual, collective); None = that column does not exist in the table.
@@ -85,6 +116,7 @@ class RulebookSettings:
     # Money.
     base_salaries: tuple = DEFAULT_BASE_SALARIES
     coefficients: MappingProxyType = field(default_factory=lambda: _frozen({k: tuple(None if x is None else Decimal(x) for x in v) for k, v in DEFAULT_COEFFICIENTS.items()}))
+    coefficients_before_2024: MappingProxyType = field(default_factory=lambda: _frozen({k: tuple(None if x is None else Decimal(x) for x in v) for k, v in DEFAULT_COEFFICIENTS_ND91.items()}))
     collective_multiplier: Decimal = Decimal("2")
     household_multiplier: Decimal = Decimal("1.5")
     rounding_unit: int = 10_000
@@ -106,7 +138,18 @@ class RulebookSettings:
     # Optional local rule: more than N days of non-maternity leave excludes titles [M].
     max_other_leave_days: int | None = None
     # True = judgement criteria are taken as met (bulk pre-screening); False = ask a person.
+    # Never applied to a form's "other clauses" (that would make everyone eligible for Bằng khen).
     assume_judgement_met: bool = False
+    # Conduct qualities (đoàn kết, tự lực, gương mẫu, tích cực tham gia phong trào…) are assessed
+    # at the review meeting and cannot be shown by data. False (default): they are listed as
+    # "Được xem xét tại cuộc họp bình xét" but do not hold the verdict at needs_judgement; a
+    # negative judgement still makes it not_eligible. True: the strict behaviour (needs_judgement
+    # until the meeting's judgement is recorded).
+    conduct_judgement_blocks: bool = False
+    # Bằng khen (Luật Đ73 k1, Đ74 k1, k2): besides the data clause (Đ73 k1 b, Đ74 k1 d, Đ74 k2)
+    # the other clauses are judgement-based. True (default): when the data clause fails the
+    # verdict is needs_judgement ("may qualify under another clause"); False: not_eligible.
+    form_other_clauses: bool = True
     # Holidays: extra dates (local days off) and dates removed (make-up working days).
     extra_holidays: tuple = ()
     removed_holidays: tuple = ()
@@ -190,10 +233,10 @@ def _coerce(s: RulebookSettings, key, value):
         merged = dict(s.vote_thresholds)
         merged.update({str(k): _dec(key, v) for k, v in value.items()})
         return _frozen(merged)
-    if key == "coefficients":
+    if key in ("coefficients", "coefficients_before_2024"):
         if not isinstance(value, dict):
-            raise RulebookError("Thiết lập 'coefficients' phải là một bảng mã → [cá nhân, tập thể]")
-        merged = dict(s.coefficients)
+            raise RulebookError(f"Thiết lập '{key}' phải là một bảng mã → [cá nhân, tập thể]")
+        merged = dict(getattr(s, key))
         for k, v in value.items():
             if not isinstance(v, (list, tuple)) or len(v) != 2:
                 raise RulebookError(f"Hệ số của '{k}' phải có dạng [cá nhân, tập thể]")

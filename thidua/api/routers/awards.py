@@ -35,9 +35,10 @@ from ..schemas import (
     NominationDetail,
     NominationIn,
     NominationOut,
+    OverrideIn,
     ReturnIn,
 )
-from .common import MAX_LIMIT, READ_ERRORS, responses
+from .common import MAX_LIMIT, READ_ERRORS, file_response, responses
 
 router = Router()
 
@@ -111,8 +112,7 @@ def grant_detail(request, grant_id: int):
 
 
 @router.get("/grants/{grant_id}/certificate.pdf", url_name="grant-certificate", summary="Giấy chứng nhận (PDF)",
-            openapi_extra={"responses": {"200": {"description": "PDF", "content": {"application/pdf": {}}},
-                                         **READ_ERRORS}})
+            openapi_extra=file_response("application/pdf", "PDF"))
 def grant_certificate(request, grant_id: int):
     grant = grant_get_for_user(request.auth, grant_id)
     return _download(documents.certificates_pdf([grant], request), f"giay-chung-nhan-{grant.pk}.pdf",
@@ -199,17 +199,32 @@ def nomination_entry_add(request, nomination_id: int, payload: EntryIn):
         raise ValidationError(ERR_RECIPIENT_KIND.format(award=award.name_vi,
                                                         kind=codes.RECIPIENT_KINDS[kind].lower()))
     entry = services.nomination_entry_add(nomination=nomination, acting_user=user, achievement=payload.achievement,
-                                          person=person, recipient_unit=recipient_unit)
+                                          person=person, recipient_unit=recipient_unit,
+                                          override_reason=payload.override_reason)
     return Status(201, entry)
+
+
+def _entry(nomination, entry_id):
+    entry = nomination.entries.filter(pk=entry_id).first()
+    if entry is None:
+        raise Http404(ERR_ENTRY_NOT_FOUND.format(pk=entry_id))
+    return entry
+
+
+@router.post("/nominations/{nomination_id}/entries/{entry_id}/override", response=responses(EntryOut, write=True),
+             url_name="nomination-entry-override", summary="Ghi lý do đề nghị ngoài kết quả xét điều kiện",
+             description="Người, tập thể chưa đủ điều kiện hoặc cần xem xét chỉ được trình khi có lý do này.")
+def nomination_entry_override(request, nomination_id: int, entry_id: int, payload: OverrideIn):
+    nomination = nomination_get_for_user(request.auth, nomination_id)
+    entry = _entry(nomination, entry_id)
+    return services.nomination_entry_override(entry=entry, acting_user=request.auth, reason=payload.reason)
 
 
 @router.delete("/nominations/{nomination_id}/entries/{entry_id}", response=responses(None, 204, write=True),
                url_name="nomination-entry-remove", summary="Bỏ một dòng khỏi đề nghị")
 def nomination_entry_remove(request, nomination_id: int, entry_id: int):
     nomination = nomination_get_for_user(request.auth, nomination_id)
-    entry = nomination.entries.filter(pk=entry_id).first()
-    if entry is None:
-        raise Http404(ERR_ENTRY_NOT_FOUND.format(pk=entry_id))
+    entry = _entry(nomination, entry_id)
     services.nomination_entry_remove(entry=entry, acting_user=request.auth)
     return Status(204, None)
 
@@ -269,15 +284,14 @@ def decision_detail(request, decision_id: int):
 
 
 @router.get("/decisions/{decision_id}/docx", url_name="decision-docx", summary="Tải quyết định (.docx)",
-            openapi_extra={"responses": {"200": {"description": "DOCX", "content": {DOCX: {}}}, **READ_ERRORS}})
+            openapi_extra=file_response(DOCX, "DOCX"))
 def decision_docx(request, decision_id: int):
     decision = decision_get_for_user(request.auth, decision_id)
     return _download(documents.decision_docx(decision), f"quyet-dinh-{decision.number:02d}-{decision.year}.docx", DOCX)
 
 
 @router.get("/decisions/{decision_id}/pdf", url_name="decision-pdf", summary="Tải quyết định (PDF)",
-            openapi_extra={"responses": {"200": {"description": "PDF", "content": {"application/pdf": {}}},
-                                         **READ_ERRORS}})
+            openapi_extra=file_response("application/pdf", "PDF"))
 def decision_pdf(request, decision_id: int):
     decision = decision_get_for_user(request.auth, decision_id)
     return _download(documents.decision_pdf(decision), f"quyet-dinh-{decision.number:02d}-{decision.year}.pdf",
@@ -286,8 +300,7 @@ def decision_pdf(request, decision_id: int):
 
 @router.get("/decisions/{decision_id}/certificates.pdf", url_name="decision-certificates",
             summary="Tải giấy chứng nhận của cả quyết định (PDF)",
-            openapi_extra={"responses": {"200": {"description": "PDF", "content": {"application/pdf": {}}},
-                                         **READ_ERRORS}})
+            openapi_extra=file_response("application/pdf", "PDF"))
 def decision_certificates(request, decision_id: int):
     decision = decision_get_for_user(request.auth, decision_id)
     pdf = documents.certificates_pdf(list(decision.grants.select_related("decision", "decision__issuer")), request)

@@ -27,8 +27,15 @@ def responses(schema, status: int = 200, *, write: bool = False) -> dict:
     return result
 
 
+# Integer keys, like ninja's own: string keys would not merge with them and the schema would
+# carry duplicate "200" keys, which Swagger UI's YAML parser rejects (blank docs page).
 READ_ERRORS = {
-    "401": {"description": "Chưa đăng nhập hoặc token không hợp lệ."},
-    "404": {"description": "Không tìm thấy hoặc bạn không có quyền xem."},
-    "422": {"description": "Tham số không hợp lệ."},
+    401: {"description": "Chưa đăng nhập hoặc token không hợp lệ."},
+    404: {"description": "Không tìm thấy hoặc bạn không có quyền xem."},
+    422: {"description": "Tham số không hợp lệ."},
 }
+
+
+def file_response(content_type: str, description: str) -> dict:
+    """openapi_extra for a download endpoint."""
+    return {"responses": {200: {"description": description, "content": {content_type: {}}}, **READ_ERRORS}}

@@ -18,3 +18,10 @@ def vndate(value):
     if hasattr(value, "tzinfo") and value.tzinfo is not None:
         value = timezone.localtime(value)
     return format_date(value)
+
+
+@register.filter
+def fullname(user):
+    from thidua.accounts.names import full_name
+
+    return full_name(user)

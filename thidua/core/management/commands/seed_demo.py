@@ -12,7 +12,11 @@ DEMO_MODULES = [
     "thidua.accounts.demo",
     "thidua.org.people_demo",
     "thidua.awards.demo",
+    "thidua.council.demo",
+    "thidua.eligibility.demo",
     "thidua.emulation.demo",
+    "thidua.reports.demo",
+    "thidua.org.reform_demo",  # last: mergers keep everything recorded before them
 ]
 
 

@@ -1,0 +1,89 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.imports.conftest import XLSX, make_file, xlsx_bytes
+from thidua.imports.kinds import SPECS
+from thidua.imports.models import ImportBatch
+
+URL = "imports:upload"
+
+
+def post(client, kind, upload, **extra):
+    return client.post(reverse(URL, args=[SPECS[kind].slug]), {"file": upload, **extra})
+
+
+def errors(response):
+    assert response.status_code == 400
+    return response.context["form"].errors["file"]
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("xep-loai.csv", b"a,b\n", "Chỉ nhận tệp Excel .xlsx; tệp 'xep-loai.csv' không đúng định dạng."),
+    ("xep-loai.xls", b"\xd0\xcf\x11\xe0", "Tệp 'xep-loai.xls' là Excel 97–2003 (.xls); hãy mở bằng Excel và lưu lại "
+                                          "dạng .xlsx."),
+    ("xep-loai", b"PK", "Chỉ nhận tệp Excel .xlsx; tệp 'xep-loai' không đúng định dạng."),
+    ("hong.xlsx", b"day khong phai excel", "Không đọc được tệp 'hong.xlsx': tệp hỏng hoặc không phải Excel .xlsx."),
+    ("hong2.xlsx", b"PK\x03\x04 broken zip", "Không đọc được tệp 'hong2.xlsx': tệp hỏng hoặc không phải Excel "
+                                             ".xlsx."),
+    ("rong.xlsx", b"", "Tệp tải lên rỗng."),
+])
+def test_it_refuses_files_that_are_not_xlsx(clerk_client, name, content, message):
+    response = post(clerk_client, "ratings", SimpleUploadedFile(name, content))
+    assert errors(response) == [message]
+    assert not ImportBatch.objects.exists()
+
+
+@override_settings(UPLOAD_MAX_BYTES=2 * 1024 * 1024)
+def test_it_refuses_a_file_over_the_size_limit(clerk_client):
+    big = SimpleUploadedFile("lon.xlsx", b"PK" + b"0" * (2 * 1024 * 1024), content_type=XLSX)
+    assert errors(post(clerk_client, "ratings", big)) == ["Tệp 'lon.xlsx' quá lớn (2,0 MB); tối đa 2,0 MB."]
+    assert not ImportBatch.objects.exists()
+
+
+def test_it_refuses_a_file_with_the_wrong_headers(clerk_client):
+    people_file = make_file("people", [{"full_name": "Lê Văn Bình"}], name="ca-nhan.xlsx")
+    assert errors(post(clerk_client, "ratings", people_file)) == [
+        "Tệp 'ca-nhan.xlsx' không đúng mẫu nhập xếp loại hằng năm: thiếu cột 'Năm', 'Xếp loại' hoặc 'Điểm'. "
+        "Hãy dùng tệp mẫu và giữ nguyên dòng tiêu đề."]
+    no_person = SimpleUploadedFile("x.xlsx", xlsx_bytes([["2025", "HT"]], ["Năm", "Xếp loại"]))
+    assert errors(post(clerk_client, "ratings", no_person)) == [
+        "Tệp 'x.xlsx' không đúng mẫu nhập xếp loại hằng năm: thiếu cột 'Mã cá nhân' (hoặc 'Họ và tên', 'Ngày sinh' "
+        "và 'Mã đơn vị' hoặc 'Tên đơn vị'). Hãy dùng tệp mẫu và giữ nguyên dòng tiêu đề."]
+    assert not ImportBatch.objects.exists()
+
+
+def test_it_takes_a_hand_made_file_with_only_the_needed_columns_in_any_order(clerk_client, people):
+    own = SimpleUploadedFile("tu-lam.xlsx", xlsx_bytes([["HTXS", 2025, people.van.pk]],
+                                                       ["xep loai", "NĂM", "Mã cá nhân"]))
+    response = post(clerk_client, "ratings", own)
+    assert response.status_code == 302
+    batch = ImportBatch.objects.get()
+    assert (batch.errors, batch.valid_rows[0]["rating"], batch.valid_rows[0]["row"]) == ({}, "HTXS", 2)
+
+
+def test_it_refuses_a_workbook_with_no_rows(clerk_client):
+    empty = SimpleUploadedFile("trong.xlsx", xlsx_bytes([], []), content_type=XLSX)
+    assert errors(post(clerk_client, "ratings", empty)) == ["Tệp 'trong.xlsx' không có dòng tiêu đề."]
+    header_only = make_file("ratings", [], name="chi-tieu-de.xlsx")
+    assert errors(post(clerk_client, "ratings", header_only)) == [
+        "Tệp 'chi-tieu-de.xlsx' chưa có dòng dữ liệu nào (dòng ví dụ được bỏ qua)."]
+
+
+@override_settings(IMPORT_MAX_ROWS=3)
+def test_it_refuses_more_rows_than_the_limit(clerk_client):
+    rows = [{"person_id": "1", "year": "2025", "rating": "HT"}] * 4
+    assert errors(post(clerk_client, "ratings", make_file("ratings", rows, name="nhieu.xlsx"))) == [
+        "Tệp 'nhieu.xlsx' có hơn 3 dòng, vượt giới hạn 3 dòng mỗi lần nhập; hãy chia thành nhiều tệp."]
+
+
+def test_it_asks_for_a_file(clerk_client):
+    response = clerk_client.post(reverse(URL, args=["xep-loai"]), {})
+    assert errors(response) == ["Hãy chọn tệp Excel để tải lên."]
+
+
+def test_it_offers_overwrite_only_for_ratings(clerk_client):
+    assert "Ghi đè xếp loại đã có" in clerk_client.get(reverse(URL, args=["xep-loai"])).content.decode()
+    assert "Ghi đè" not in clerk_client.get(reverse(URL, args=["ky-luat"])).content.decode()
+    assert clerk_client.get(reverse(URL, args=["khong-co"])).status_code == 404

@@ -1,0 +1,635 @@
+"""Council (Hội đồng TĐKT) and public disclosure: the same accessors and doors as the pages.
+
+Outside your reach → 404; in reach but not the right role → 403. Casting a vote needs a browser
+session verified with the second factor (TOTP): a token alone is refused with 403.
+Results of a round appear only once the round is closed.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from ninja import Field, Router, Schema, Status
+
+from thidua.accounts.access import unit_get_for_user
+from thidua.awards.selectors import nomination_get_for_user
+from thidua.council import documents, services
+from thidua.council.board import session_board
+from thidua.council.models import Choice, MemberRole, RoundStatus
+from thidua.council.otp import is_verified
+from thidua.council.selectors import (
+    comment_get_for_user,
+    council_get_for_user,
+    council_list_for,
+    disclosure_blocking_reason,
+    disclosure_get_for_user,
+    disclosure_list_for,
+    members_on,
+    nominee_get,
+    session_get_for_user,
+)
+
+from ..schemas import ErrorOut
+from .common import READ_ERRORS, file_response, responses
+
+router = Router()
+
+ERR_USER = "Không tìm thấy cán bộ số {pk} thuộc đơn vị của hội đồng."
+ERR_MEMBER = "Không tìm thấy thành viên số {pk} của hội đồng vào ngày họp."
+ERR_ROLE = "Vai trò không hợp lệ: {value}. Chọn một trong: {choices}."
+ERR_CHOICE = "Lựa chọn không hợp lệ: {value}. Chọn agree (đồng ý) hoặc disagree (không đồng ý)."
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class CouncilIn(Schema):
+    unit_id: int
+    name: str = Field(..., max_length=200)
+    term_start: dt.date
+    term_end: dt.date | None = None
+    basis: str = Field("", max_length=300)
+
+
+class MemberOut(Schema):
+    id: int
+    user_id: int
+    name: str
+    role: str
+    role_label: str = Field(..., alias="get_role_display")
+    start: dt.date
+    end: dt.date | None
+
+
+class CouncilOut(Schema):
+    id: int
+    unit_id: int
+    name: str
+    term_start: dt.date
+    term_end: dt.date | None
+
+
+class CouncilDetail(CouncilOut):
+    members: list[MemberOut]
+
+
+class MemberIn(Schema):
+    user_id: int
+    role: str = "member"
+    start: dt.date
+
+
+class SessionIn(Schema):
+    date: dt.date
+    place: str = Field(..., max_length=200)
+    title: str = Field("", max_length=300)
+
+
+class SessionOut(Schema):
+    id: int
+    council_id: int
+    number: int
+    date: dt.date
+    place: str
+    title: str
+    status: str
+    total_members: int | None
+    quorum_met: bool
+
+
+class AgendaIn(Schema):
+    nomination_id: int
+
+
+class OpenIn(Schema):
+    present_member_ids: list[int]
+
+
+class RoundIn(Schema):
+    nominee_ids: list[int] | None = Field(None, description="Vòng 2: chỉ người / tập thể chưa đạt ở vòng 1.")
+
+
+class VoteIn(Schema):
+    nominee_id: int
+    choice: str = Field(..., description="agree | disagree")
+
+
+class WrittenIn(Schema):
+    nominee_id: int
+    member_id: int
+    choice: str
+
+
+class HeadIn(Schema):
+    approve: bool
+    reason: str = Field(..., max_length=2000)
+
+
+class RoundOut(Schema):
+    number: int
+    status: str
+
+
+class ResultOut(Schema):
+    round: int
+    total_members: int
+    present: int
+    recused: int
+    agree: int
+    disagree: int
+    written_agree: int
+    written_disagree: int
+    total_agree: int
+    percent_of_total: str
+    passed: bool | None
+    reasons: list[str]
+
+
+class NomineeOut(Schema):
+    id: int
+    display_name: str
+    award_code: str
+    nomination_id: int
+    outcome: str
+    outcome_label: str
+    head_approved: bool | None
+    head_reason: str
+    recused: list[str] = Field(..., description="Thành viên không bỏ phiếu (tự động) và lý do.")
+    in_open_round: bool
+    voted: int | None = Field(None, description="Số thành viên đã bỏ phiếu trong vòng đang mở (không có kết quả).")
+    results: list[ResultOut] = Field(..., description="Chỉ các vòng đã kiểm phiếu.")
+
+
+class SessionDetail(SessionOut):
+    present_member_ids: list[int]
+    open_round: int | None
+    rounds: list[RoundOut]
+    nominees: list[NomineeOut]
+
+
+class DisclosureIn(Schema):
+    nomination_id: int
+    start: dt.date | None = None
+
+
+class DisclosureOut(Schema):
+    id: int
+    nomination_id: int
+    start: dt.date
+    end: dt.date
+    working_days: int
+
+
+class CommentOut(Schema):
+    id: int
+    disclosure_id: int
+    author_name: str
+    contact: str
+    text: str
+    created_at: dt.datetime
+    status: str
+    response: str
+    resolved: bool
+
+
+class ModerateIn(Schema):
+    approve: bool
+
+
+class ResolveIn(Schema):
+    response: str = Field(..., max_length=4000)
+
+
+class BlockingOut(Schema):
+    blocked: bool
+    reason: str | None
+
+
+# ---------------------------------------------------------------- councils
+
+
+def _session_detail(session, user) -> dict:
+    board = session_board(session, user)
+    nominees = []
+    for row in board["rows"]:
+        n = row.nominee
+        nominees.append(
+            {
+                "id": n.pk,
+                "display_name": n.display_name,
+                "award_code": n.award_code,
+                "nomination_id": n.agenda_item.nomination_id,
+                "outcome": n.outcome,
+                "outcome_label": n.get_outcome_display(),
+                "head_approved": n.head_approved,
+                "head_reason": n.head_reason,
+                "recused": [f"{name}: {reason}" for name, reason in row.recused],
+                "in_open_round": row.in_open_round,
+                "voted": row.voted_count if row.in_open_round else None,
+                "results": [
+                    {
+                        "round": r.round.number,
+                        "total_members": r.total_members,
+                        "present": r.present,
+                        "recused": r.recused,
+                        "agree": r.agree,
+                        "disagree": r.disagree,
+                        "written_agree": r.written_agree,
+                        "written_disagree": r.written_disagree,
+                        "total_agree": r.total_agree,
+                        "percent_of_total": r.pct,
+                        "passed": r.passed,
+                        "reasons": r.reasons,
+                    }
+                    for r in row.results
+                ],
+            }
+        )
+    return {
+        "id": session.pk,
+        "council_id": session.council_id,
+        "number": session.number,
+        "date": session.date,
+        "place": session.place,
+        "title": session.title,
+        "status": session.status,
+        "total_members": session.total_members,
+        "quorum_met": session.quorum_met,
+        "present_member_ids": sorted(board["present_ids"]),
+        "open_round": board["open_round"].number if board["open_round"] else None,
+        "rounds": [{"number": r.number, "status": r.status} for r in session.rounds.order_by("number")],
+        "nominees": nominees,
+    }
+
+
+def _council_detail(council) -> dict:
+    return {
+        "id": council.pk,
+        "unit_id": council.unit_id,
+        "name": council.name,
+        "term_start": council.term_start,
+        "term_end": council.term_end,
+        "members": list(council.members.select_related("user")),
+    }
+
+
+@router.get(
+    "/councils",
+    response=list[CouncilOut],
+    url_name="council-list",
+    summary="Danh sách hội đồng",
+    openapi_extra={"responses": READ_ERRORS},
+)
+def council_list(request):
+    return list(council_list_for(request.auth))
+
+
+@router.post(
+    "/councils",
+    response=responses(CouncilDetail, 201, write=True),
+    url_name="council-create",
+    summary="Thành lập hội đồng",
+)
+def council_create(request, payload: CouncilIn):
+    unit = unit_get_for_user(request.auth, payload.unit_id)
+    council = services.council_create(
+        acting_user=request.auth,
+        unit=unit,
+        name=payload.name,
+        term_start=payload.term_start,
+        term_end=payload.term_end,
+        basis=payload.basis,
+    )
+    return Status(201, _council_detail(council))
+
+
+@router.get(
+    "/councils/{council_id}",
+    response=responses(CouncilDetail),
+    url_name="council-detail",
+    summary="Chi tiết hội đồng và thành viên",
+)
+def council_detail(request, council_id: int):
+    return _council_detail(council_get_for_user(request.auth, council_id))
+
+
+@router.post(
+    "/councils/{council_id}/members",
+    response=responses(MemberOut, 201, write=True),
+    url_name="council-member-add",
+    summary="Bổ sung thành viên",
+    description="Vai trò: chair (Chủ tịch), vice_chair (Phó Chủ tịch), secretary (Thư ký), member (Ủy viên).",
+)
+def member_add(request, council_id: int, payload: MemberIn):
+    council = council_get_for_user(request.auth, council_id)
+    if payload.role not in MemberRole.values:
+        raise ValidationError(ERR_ROLE.format(value=payload.role, choices=", ".join(MemberRole.values)))
+    user = services.eligible_member_users(council).filter(pk=payload.user_id).first()
+    if user is None:
+        raise ValidationError(ERR_USER.format(pk=payload.user_id))
+    member = services.member_add(
+        council=council, user=user, role=payload.role, start=payload.start, acting_user=request.auth
+    )
+    return Status(201, member)
+
+
+@router.get(
+    "/councils/{council_id}/sessions",
+    response=list[SessionOut],
+    url_name="council-session-list",
+    summary="Các phiên họp của hội đồng",
+    openapi_extra={"responses": READ_ERRORS},
+)
+def session_list(request, council_id: int):
+    return list(council_get_for_user(request.auth, council_id).sessions.order_by("-date", "-number"))
+
+
+@router.post(
+    "/councils/{council_id}/sessions",
+    response=responses(SessionOut, 201, write=True),
+    url_name="council-session-create",
+    summary="Lên lịch phiên họp",
+)
+def session_create(request, council_id: int, payload: SessionIn):
+    council = council_get_for_user(request.auth, council_id)
+    session = services.session_create(
+        council=council, date=payload.date, place=payload.place, title=payload.title, acting_user=request.auth
+    )
+    return Status(201, session)
+
+
+# ---------------------------------------------------------------- sessions
+
+
+@router.get(
+    "/sessions/{session_id}",
+    response=responses(SessionDetail),
+    url_name="council-session-detail",
+    summary="Phiên họp: chương trình, người được xem xét, kết quả các vòng đã kiểm phiếu",
+    description="Trong khi một vòng đang mở chỉ có số thành viên đã bỏ phiếu, không có kết quả.",
+)
+def session_detail(request, session_id: int):
+    return _session_detail(session_get_for_user(request.auth, session_id), request.auth)
+
+
+@router.get(
+    "/sessions/{session_id}/results",
+    response=responses(list[NomineeOut]),
+    url_name="council-results",
+    summary="Kết quả bỏ phiếu (chỉ các vòng đã kiểm phiếu)",
+)
+def session_results(request, session_id: int):
+    return _session_detail(session_get_for_user(request.auth, session_id), request.auth)["nominees"]
+
+
+@router.post(
+    "/sessions/{session_id}/agenda",
+    response=responses(SessionDetail, 201, write=True),
+    url_name="council-agenda-add",
+    summary="Đưa đề nghị (đã trình) vào chương trình họp",
+)
+def agenda_add(request, session_id: int, payload: AgendaIn):
+    session = session_get_for_user(request.auth, session_id)
+    nomination = nomination_get_for_user(request.auth, payload.nomination_id)
+    services.agenda_add(session=session, nomination=nomination, acting_user=request.auth)
+    return Status(201, _session_detail(session, request.auth))
+
+
+@router.post(
+    "/sessions/{session_id}/open",
+    response=responses(SessionDetail, write=True),
+    url_name="council-session-open",
+    summary="Khai mạc: điểm danh, kiểm tra số lượng thành viên dự họp",
+)
+def session_open(request, session_id: int, payload: OpenIn):
+    session = session_get_for_user(request.auth, session_id)
+    session = services.session_open(
+        session=session, present_member_ids=payload.present_member_ids, acting_user=request.auth
+    )
+    return _session_detail(session, request.auth)
+
+
+@router.post(
+    "/sessions/{session_id}/attendance",
+    response=responses(SessionDetail, write=True),
+    url_name="council-attendance",
+    summary="Cập nhật thành viên có mặt (giữa các vòng)",
+)
+def attendance(request, session_id: int, payload: OpenIn):
+    session = session_get_for_user(request.auth, session_id)
+    session = services.session_attendance_set(
+        session=session, present_member_ids=payload.present_member_ids, acting_user=request.auth
+    )
+    return _session_detail(session, request.auth)
+
+
+@router.post(
+    "/sessions/{session_id}/rounds",
+    response=responses(SessionDetail, 201, write=True),
+    url_name="council-round-open",
+    summary="Mở vòng bỏ phiếu kín (tối đa 2 vòng)",
+)
+def round_open(request, session_id: int, payload: RoundIn):
+    session = session_get_for_user(request.auth, session_id)
+    services.round_open(session=session, acting_user=request.auth, nominee_ids=payload.nominee_ids)
+    return Status(201, _session_detail(session, request.auth))
+
+
+@router.post(
+    "/sessions/{session_id}/rounds/close",
+    response=responses(SessionDetail, write=True),
+    url_name="council-round-close",
+    summary="Kết thúc vòng đang mở và kiểm phiếu",
+)
+def round_close(request, session_id: int):
+    session = session_get_for_user(request.auth, session_id)
+    services.round_close(session=session, acting_user=request.auth)
+    return _session_detail(session, request.auth)
+
+
+@router.post(
+    "/sessions/{session_id}/votes",
+    response=responses(ErrorOut, 201, write=True),
+    url_name="council-vote",
+    summary="Bỏ phiếu kín (cần xác thực hai lớp)",
+    description="Chỉ từ phiên đăng nhập trình duyệt đã xác thực OTP; token API bị từ chối (403).",
+)
+def vote(request, session_id: int, payload: VoteIn):
+    session = session_get_for_user(request.auth, session_id)
+    if payload.choice not in Choice.values:
+        raise ValidationError(ERR_CHOICE.format(value=payload.choice))
+    try:
+        nominee = nominee_get(session, payload.nominee_id)
+    except Http404:
+        raise ValidationError(services.ERR_NOT_IN_ROUND) from None
+    # request.user carries django-otp's is_verified() for a session; a token user has none.
+    services.ballot_cast(
+        session=session,
+        nominee=nominee,
+        choice=payload.choice,
+        acting_user=request.auth,
+        otp_verified=is_verified(request),
+    )
+    return Status(201, {"detail": "Đã ghi nhận phiếu bầu kín."})
+
+
+@router.post(
+    "/sessions/{session_id}/written-opinions",
+    response=responses(SessionDetail, 201, write=True),
+    url_name="council-written-opinion",
+    summary="Ghi nhận ý kiến bằng văn bản của thành viên vắng mặt",
+)
+def written_opinion(request, session_id: int, payload: WrittenIn):
+    session = session_get_for_user(request.auth, session_id)
+    member = members_on(session.council, session.date).filter(pk=payload.member_id).first()
+    if member is None:
+        raise ValidationError(ERR_MEMBER.format(pk=payload.member_id))
+    try:
+        nominee = nominee_get(session, payload.nominee_id)
+    except Http404:
+        raise ValidationError(services.ERR_NOT_IN_ROUND) from None
+    services.written_opinion_add(
+        session=session, nominee=nominee, member=member, choice=payload.choice, acting_user=request.auth
+    )
+    return Status(201, _session_detail(session, request.auth))
+
+
+@router.post(
+    "/sessions/{session_id}/nominees/{nominee_id}/head-decision",
+    response=responses(SessionDetail, write=True),
+    url_name="council-head-decision",
+    summary="Chủ tịch Hội đồng quyết định (sau vòng bỏ phiếu cuối)",
+)
+def head_decision(request, session_id: int, nominee_id: int, payload: HeadIn):
+    session = session_get_for_user(request.auth, session_id)
+    nominee = nominee_get(session, nominee_id)
+    services.head_decide(nominee=nominee, approve=payload.approve, reason=payload.reason, acting_user=request.auth)
+    return _session_detail(session, request.auth)
+
+
+@router.post(
+    "/sessions/{session_id}/close",
+    response=responses(SessionDetail, write=True),
+    url_name="council-session-close",
+    summary="Bế mạc phiên họp",
+)
+def session_close(request, session_id: int):
+    session = session_get_for_user(request.auth, session_id)
+    services.session_close(session=session, acting_user=request.auth)
+    return _session_detail(session, request.auth)
+
+
+def _docx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@router.get(
+    "/sessions/{session_id}/minutes.docx",
+    url_name="council-minutes",
+    summary="Biên bản họp (.docx)",
+    openapi_extra=file_response(DOCX, "Biên bản họp"),
+)
+def minutes(request, session_id: int):
+    session = session_get_for_user(request.auth, session_id)
+    if session.status == "planned":
+        raise Http404("Phiên họp chưa khai mạc, chưa có biên bản.")
+    return _docx(documents.session_minutes_docx(session), f"bien-ban-hop-{session.pk}.docx")
+
+
+@router.get(
+    "/sessions/{session_id}/rounds/{number}/count.docx",
+    url_name="council-count-minutes",
+    summary="Biên bản kiểm phiếu (.docx)",
+    openapi_extra=file_response(DOCX, "Biên bản kiểm phiếu"),
+)
+def count_minutes(request, session_id: int, number: int):
+    session = session_get_for_user(request.auth, session_id)
+    rnd = session.rounds.filter(number=number, status=RoundStatus.CLOSED).first()
+    if rnd is None:
+        raise Http404("Vòng bỏ phiếu chưa kết thúc: chưa có biên bản kiểm phiếu.")
+    return _docx(documents.count_minutes_docx(session, rnd), f"bien-ban-kiem-phieu-{session.pk}-{number}.docx")
+
+
+# ---------------------------------------------------------------- disclosure
+
+
+@router.get(
+    "/disclosures",
+    response=list[DisclosureOut],
+    url_name="disclosure-list",
+    summary="Danh sách công khai",
+    openapi_extra={"responses": READ_ERRORS},
+)
+def disclosure_list(request):
+    return list(disclosure_list_for(request.auth)[:500])
+
+
+@router.post(
+    "/disclosures",
+    response=responses(DisclosureOut, 201, write=True),
+    url_name="disclosure-open",
+    summary="Công khai danh sách đề nghị",
+    description="Thời gian tính theo ngày làm việc (bỏ thứ Bảy, Chủ nhật, ngày lễ): 10 ngày với Huân chương, "
+    "theo thiết lập với các hình thức khác.",
+)
+def disclosure_open(request, payload: DisclosureIn):
+    nomination = nomination_get_for_user(request.auth, payload.nomination_id)
+    return Status(201, services.disclosure_open(nomination=nomination, acting_user=request.auth, start=payload.start))
+
+
+@router.get(
+    "/disclosures/{disclosure_id}/comments",
+    response=responses(list[CommentOut]),
+    url_name="disclosure-comments",
+    summary="Ý kiến góp ý (mọi trạng thái)",
+)
+def disclosure_comments(request, disclosure_id: int):
+    d = disclosure_get_for_user(request.auth, disclosure_id)
+    return [_comment_out(c) for c in d.comments.all()]
+
+
+def _comment_out(c):
+    return dict(
+        id=c.pk,
+        disclosure_id=c.disclosure_id,
+        author_name=c.author_name,
+        contact=c.contact,
+        text=c.text,
+        created_at=c.created_at,
+        status=c.status,
+        response=c.response,
+        resolved=c.resolved,
+    )
+
+
+@router.post(
+    "/comments/{comment_id}/moderate",
+    response=responses(CommentOut, write=True),
+    url_name="comment-moderate",
+    summary="Duyệt (hiển thị) hoặc không đăng ý kiến",
+)
+def comment_moderate(request, comment_id: int, payload: ModerateIn):
+    comment = comment_get_for_user(request.auth, comment_id)
+    return _comment_out(services.comment_moderate(comment=comment, approve=payload.approve, acting_user=request.auth))
+
+
+@router.post(
+    "/comments/{comment_id}/resolve",
+    response=responses(CommentOut, write=True),
+    url_name="comment-resolve",
+    summary="Xử lý, trả lời ý kiến",
+)
+def comment_resolve(request, comment_id: int, payload: ResolveIn):
+    comment = comment_get_for_user(request.auth, comment_id)
+    return _comment_out(services.comment_resolve(comment=comment, response=payload.response, acting_user=request.auth))
+
+
+@router.get(
+    "/nominations/{nomination_id}/disclosure-blocking",
+    response=responses(BlockingOut),
+    url_name="disclosure-blocking",
+    summary="Công khai có đang chặn việc ban hành quyết định không",
+)
+def blocking(request, nomination_id: int):
+    reason = disclosure_blocking_reason(nomination_get_for_user(request.auth, nomination_id))
+    return {"blocked": reason is not None, "reason": reason}

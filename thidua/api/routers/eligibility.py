@@ -1,0 +1,159 @@
+"""Eligibility: candidate lists and a person's verdicts from the database (scoped like the pages), and
+pure evaluation of supplied histories in the JSON format of `manage.py eligibility` (docs/eligibility.md).
+
+Outside your reach → 404 (the accessor).
+"""
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from ninja import Body, Router, Schema, Status
+
+from thidua.accounts.access import unit_get_for_user
+from thidua.eligibility import selectors, services
+from thidua.eligibility.forms import ENCODED_CODES, YEAR_MAX, YEAR_MIN
+from thidua.org.selectors import person_get_for_user
+from thidua.rulebook.cli import run as rulebook_run
+from thidua.rulebook.errors import InputError
+
+from ..schemas import ErrorOut
+from .common import READ_ERRORS, responses
+
+router = Router()
+PAYLOAD = Body(...)  # the whole JSON body is the CLI payload
+
+ERR_YEAR = "Năm xét phải từ {lo} đến {hi}."
+ERR_CODE = "Mã danh hiệu / hình thức không hợp lệ hoặc chưa được mã hóa: {code}. Chọn một trong: {choices}."
+ERR_STATUS = "Kết quả lọc không hợp lệ: {value}. Chọn một trong: {choices}."
+ERR_KIND = "Đối tượng không hợp lệ: {value}. Chọn individual hoặc collective."
+ERR_DECISION_DATE = "Ngày quyết định phải từ 01/01/2024 (bộ quy tắc cũ hơn chưa được mã hóa)."
+ERR_PAYLOAD = "Dữ liệu vào không hợp lệ."
+
+
+class CriterionOut(Schema):
+    rule_id: str
+    met: bool | None
+    text: str
+    citation: str
+    severity: str
+
+
+class VerdictOut(Schema):
+    code: str
+    name: str
+    year: int
+    status: str
+    status_vi: str
+    ruleset: str
+    criteria: list[CriterionOut]
+    warnings: list[str]
+    initiatives_used: list[str]
+    granted: bool = False
+
+
+class CandidateOut(Schema):
+    kind: str
+    id: int
+    name: str
+    unit_name: str
+    position: str
+    verdicts: list[VerdictOut]
+
+
+class CandidatesOut(Schema):
+    unit_id: int
+    unit_name: str
+    year: int
+    decision_date: dt.date
+    ruleset: str
+    count: int
+    items: list[CandidateOut]
+
+
+class ForecastOut(Schema):
+    code: str
+    year: int
+    condition: str
+    assumes: list[list]
+
+
+class PersonVerdictsOut(Schema):
+    id: int
+    name: str
+    year: int
+    decision_date: dt.date
+    verdicts: list[VerdictOut]
+    forecast: list[ForecastOut]
+
+
+class EvaluateErrorOut(Schema):
+    detail: str
+    errors: list[str]
+
+
+def _check(year, decision_date, code="", status="", kind=""):
+    if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValidationError(ERR_YEAR.format(lo=YEAR_MIN, hi=YEAR_MAX))
+    if decision_date is not None and decision_date < services.FIRST_DECISION_DATE:
+        raise ValidationError(ERR_DECISION_DATE)
+    if code and code not in ENCODED_CODES:
+        raise ValidationError(ERR_CODE.format(code=code, choices=", ".join(ENCODED_CODES)))
+    if status and status not in services.STATUS_BADGES:
+        raise ValidationError(ERR_STATUS.format(value=status, choices=", ".join(services.STATUS_BADGES)))
+    if kind and kind not in ("individual", "collective"):
+        raise ValidationError(ERR_KIND.format(value=kind))
+
+
+def _verdict(v, granted=frozenset()) -> dict:
+    d = v.to_dict()
+    d["granted"] = v.code in granted
+    return d
+
+
+@router.get("/candidates", response=responses(CandidatesOut), url_name="eligibility-candidates",
+            summary="Danh sách xét điều kiện khen thưởng của một đơn vị",
+            description="Mọi cá nhân đang công tác và mọi tập thể trong đơn vị (kể cả trực thuộc) với kết quả xét "
+                        "từng danh hiệu, hình thức: `eligible` (Đủ điều kiện), `not_eligible` (Không đủ điều kiện), "
+                        "`needs_judgement` (Cần xem xét), kèm từng tiêu chí và căn cứ pháp lý. `year` mặc định là năm "
+                        "đang xét; `decision_date` chọn bộ quy tắc; lọc theo `code`, `status`, `kind`, "
+                        "`q` (không dấu).",
+            openapi_extra={"responses": READ_ERRORS})
+def candidates(request, unit: int, year: int | None = None, decision_date: dt.date | None = None, code: str = "",
+               status: str = "", kind: str = "", q: str = ""):
+    _check(year, decision_date, code, status, kind)
+    obj = unit_get_for_user(request.auth, unit)
+    year = year or services.current_review_year()
+    result = selectors.candidates_for(request.auth, obj, year, decision_date=decision_date, code=code,
+                                      status=status, kind=kind, query=q)
+    items = [{"kind": r.kind, "id": r.pk, "name": r.name, "unit_name": r.unit_name, "position": r.position,
+              "verdicts": [_verdict(v, r.granted) for v in r.verdicts]} for r in result.rows]
+    return {"unit_id": obj.pk, "unit_name": obj.name, "year": year, "decision_date": result.decision_date,
+            "ruleset": result.ruleset_id, "count": len(items), "items": items}
+
+
+@router.get("/people/{person_id}", response=responses(PersonVerdictsOut), url_name="eligibility-person",
+            summary="Kết quả xét điều kiện và dự báo của một cá nhân",
+            description="Kết quả xét mọi danh hiệu, hình thức cá nhân (hoặc `code`) năm `year`, và dự báo từ năm sau.",
+            openapi_extra={"responses": READ_ERRORS})
+def person_verdicts(request, person_id: int, year: int | None = None, decision_date: dt.date | None = None,
+                    code: str = ""):
+    _check(year, decision_date, code)
+    person = person_get_for_user(request.auth, person_id)
+    year = year or services.current_review_year()
+    dd = decision_date or services.default_decision_date(year)
+    verdicts = services.verdicts_for_person(person, year, dd, [code] if code else None)
+    items = services.forecast_for_person(person, year + 1)
+    return {"id": person.pk, "name": person.full_name, "year": year, "decision_date": dd,
+            "verdicts": [_verdict(v) for v in verdicts], "forecast": [i.to_dict() for i in items]}
+
+
+@router.post("/evaluate", response={200: dict, 400: EvaluateErrorOut, 401: ErrorOut},
+             url_name="eligibility-evaluate",
+             summary="Xét điều kiện theo dữ liệu gửi lên (định dạng JSON của lệnh eligibility)",
+             description="Đánh giá thuần túy các hồ sơ gửi lên (không đọc, không ghi cơ sở dữ liệu), cùng định dạng và "
+                         "kết quả với `python manage.py eligibility --input FILE.json` (xem docs/eligibility.md). "
+                         "Dữ liệu sai → 400 với `errors` liệt kê mọi lỗi.")
+def evaluate(request, payload: dict = PAYLOAD):
+    try:
+        return rulebook_run(payload)
+    except InputError as e:
+        return Status(400, {"detail": ERR_PAYLOAD + " " + "; ".join(e.messages), "errors": e.messages})

@@ -1,0 +1,343 @@
+"""Hội đồng Thi đua – Khen thưởng: members, sessions, the secret e-ballot; public disclosure.
+
+domain.md §7: quorum and thresholds on the TOTAL membership come from the rulebook; a member
+does not vote on their own nomination or unit; at most two rounds, then the head decides.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from thidua.awards.models import Nomination, NominationEntry
+from thidua.org.models import Unit
+
+
+class Council(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="councils", verbose_name="cấp / đơn vị")
+    name = models.CharField("tên hội đồng", max_length=200)
+    term_start = models.DateField("nhiệm kỳ từ ngày")
+    term_end = models.DateField("đến ngày", null=True, blank=True)
+    basis = models.CharField("quyết định thành lập", max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["unit__path", "-term_start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(term_end__isnull=True) | Q(term_end__gte=F("term_start")), name="council_term_range"
+            ),
+        ]
+        verbose_name = "hội đồng thi đua – khen thưởng"
+        verbose_name_plural = "hội đồng thi đua – khen thưởng"
+
+    def __str__(self):
+        return self.name
+
+    def covers(self, day) -> bool:
+        return self.term_start <= day and (self.term_end is None or day <= self.term_end)
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", "Chủ tịch Hội đồng"
+    VICE_CHAIR = "vice_chair", "Phó Chủ tịch Hội đồng"
+    SECRETARY = "secretary", "Thư ký Hội đồng"
+    MEMBER = "member", "Ủy viên"
+
+
+class CouncilMember(models.Model):
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="council_memberships")
+    role = models.CharField("vai trò", max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    start = models.DateField("từ ngày")
+    end = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta:
+        ordering = ["council", "role", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "user"], name="one_membership_per_council_user"),
+            models.UniqueConstraint(
+                fields=["council"], condition=Q(role="chair", end__isnull=True), name="one_active_chair_per_council"
+            ),
+            models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="member_range"),
+        ]
+        verbose_name = "thành viên hội đồng"
+        verbose_name_plural = "thành viên hội đồng"
+
+    def __str__(self):
+        return f"{self.name} ({self.get_role_display()})"
+
+    @property
+    def name(self) -> str:
+        from thidua.accounts.names import full_name  # Vietnamese order: "Võ Thanh Tuấn"
+
+        return full_name(self.user)
+
+    def active_on(self, day) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class SessionStatus(models.TextChoices):
+    PLANNED = "planned", "Đã lên lịch"
+    OPEN = "open", "Đang họp"
+    CLOSED = "closed", "Đã kết thúc"
+
+
+class Session(models.Model):
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="sessions")
+    number = models.PositiveIntegerField("phiên số")
+    date = models.DateField("ngày họp")
+    place = models.CharField("địa điểm", max_length=200)
+    title = models.CharField("nội dung", max_length=300)
+    status = models.CharField(max_length=20, choices=SessionStatus.choices, default=SessionStatus.PLANNED)
+    # Snapshot at the opening: the thresholds are counted on the membership of that day.
+    total_members = models.PositiveSmallIntegerField(null=True, blank=True)
+    quorum_met = models.BooleanField(default=False)
+    present = models.ManyToManyField(CouncilMember, blank=True, related_name="sessions_attended")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-number"]
+        constraints = [models.UniqueConstraint(fields=["council", "number"], name="one_session_number_per_council")]
+        verbose_name = "phiên họp"
+        verbose_name_plural = "phiên họp"
+
+    def __str__(self):
+        return f"Phiên họp số {self.number} – {self.council.name}"
+
+
+class AgendaItem(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agenda")
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="council_agenda_items")
+    order = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["session", "nomination"], name="nomination_once_per_session")]
+
+    def __str__(self):
+        return str(self.nomination)
+
+
+class Outcome(models.TextChoices):
+    PENDING = "pending", "Chưa bỏ phiếu"
+    PASSED = "passed", "Đạt"
+    FAILED = "failed", "Không đạt"
+    HEAD_PENDING = "head_pending", "Chờ Chủ tịch Hội đồng quyết định"
+    HEAD_DECIDED = "head_decided", "Chủ tịch Hội đồng quyết định"
+
+
+class Nominee(models.Model):
+    """One NominationEntry on the agenda: the unit of the ballot."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="nominees")
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="nominees")
+    # SET_NULL + snapshot: the vote record outlives a later edit of a returned nomination.
+    entry = models.ForeignKey(NominationEntry, null=True, on_delete=models.SET_NULL, related_name="council_nominees")
+    display_name = models.CharField(max_length=200)
+    award_code = models.CharField(max_length=30)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
+    head_approved = models.BooleanField(null=True, blank=True)
+    head_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["agenda_item__order", "id"]
+        constraints = [models.UniqueConstraint(fields=["session", "entry"], name="entry_once_per_session")]
+        verbose_name = "người / tập thể được xem xét"
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def finally_passed(self) -> bool:
+        return self.outcome == Outcome.PASSED or (self.outcome == Outcome.HEAD_DECIDED and bool(self.head_approved))
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", "Đang bỏ phiếu"
+    CLOSED = "closed", "Đã kiểm phiếu"
+
+
+class BallotRound(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField("vòng")
+    status = models.CharField(max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN)
+    opened_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["session", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "number"], name="one_round_number_per_session"),
+            models.UniqueConstraint(fields=["session"], condition=Q(status="open"), name="one_open_round_per_session"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="round_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"Vòng {self.number}"
+
+
+class RoundResult(models.Model):
+    """A nominee's place in a round; the counts are written only when the round is closed."""
+
+    round = models.ForeignKey(BallotRound, on_delete=models.CASCADE, related_name="results")
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="results")
+    total_members = models.PositiveSmallIntegerField(default=0)
+    present = models.PositiveSmallIntegerField(default=0)
+    recused = models.PositiveSmallIntegerField(default=0)
+    agree = models.PositiveSmallIntegerField(default=0)
+    disagree = models.PositiveSmallIntegerField(default=0)
+    written_agree = models.PositiveSmallIntegerField(default=0)
+    written_disagree = models.PositiveSmallIntegerField(default=0)
+    passed = models.BooleanField(null=True)
+    reasons = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["round__number", "nominee__id"]
+        constraints = [models.UniqueConstraint(fields=["round", "nominee"], name="nominee_once_per_round")]
+
+    def __str__(self):
+        return f"{self.nominee} – {self.round}"
+
+    @property
+    def total_agree(self) -> int:
+        return self.agree + self.written_agree
+
+    @property
+    def total_disagree(self) -> int:
+        return self.disagree + self.written_disagree
+
+
+class VoterReceipt(models.Model):
+    """ "This member has voted on this nominee in this round" — and nothing about how.
+
+    The database refuses a second receipt (one ballot per member per nominee per round,
+    architecture.md Habit 5); the door writes the receipt and the anonymous choice in one
+    transaction, so a refused second vote leaves no second choice either.
+    """
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="receipts")
+    round = models.ForeignKey(BallotRound, on_delete=models.CASCADE, related_name="receipts")
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="receipts")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="receipts")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "nominee", "member"], name="one_vote_per_member_nominee_round"),
+        ]
+
+    def __str__(self):
+        return f"Đã bỏ phiếu: {self.member} – {self.nominee}"
+
+
+class Choice(models.TextChoices):
+    AGREE = "agree", "Đồng ý"
+    DISAGREE = "disagree", "Không đồng ý"
+
+
+class BallotChoice(models.Model):
+    """The secret half of a vote (bỏ phiếu kín, domain §7).
+
+    Deliberately unlinkable to the voter: no foreign key to the user or the member, no
+    timestamp, and a random UUID primary key instead of a sequence (a sequence would order
+    the choices like the receipts and the audit entries). Physical insertion order (SQLite's
+    rowid, PostgreSQL's heap order) could still mirror the order of voting while the round is
+    open, so closing the round re-writes the round's choices in a shuffled batch with fresh
+    UUIDs: after the count nothing in the database orders or links a choice to a voter.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(BallotRound, on_delete=models.CASCADE, related_name="choices")
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="choices")
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+
+    def __str__(self):
+        return self.get_choice_display()
+
+
+class WrittenOpinion(models.Model):
+    """Phiếu ý kiến bằng văn bản of an absent member, entered by the secretary (not secret: signed)."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="written_opinions")
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="written_opinions")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="written_opinions")
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["nominee", "member"], name="one_written_opinion_per_member_nominee"),
+        ]
+
+    def __str__(self):
+        return f"Ý kiến bằng văn bản: {self.member} – {self.nominee}"
+
+
+# ---------------------------------------------------------------- public disclosure
+
+
+class Disclosure(models.Model):
+    """Công khai danh sách đề nghị khen thưởng before the council meets (domain §7)."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="disclosures")
+    start = models.DateField("ngày bắt đầu công khai")
+    end = models.DateField("ngày kết thúc công khai")
+    working_days = models.PositiveSmallIntegerField("số ngày làm việc")
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start", "-id"]
+        constraints = [models.CheckConstraint(condition=Q(end__gte=F("start")), name="disclosure_range")]
+        verbose_name = "công khai"
+        verbose_name_plural = "công khai"
+
+    def __str__(self):
+        return f"Công khai: {self.nomination}"
+
+    def running_on(self, day) -> bool:
+        return self.start <= day <= self.end
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", "Chờ duyệt"
+    APPROVED = "approved", "Đã duyệt (hiển thị công khai)"
+    REJECTED = "rejected", "Không đăng"
+
+
+class DisclosureComment(models.Model):
+    disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="comments")
+    author_name = models.CharField("họ tên", max_length=120, blank=True)
+    contact = models.CharField("liên hệ", max_length=200, blank=True)
+    text = models.TextField("nội dung")
+    # A keyed hash of the client address: enough to rate-limit, not to identify anyone.
+    ip_hash = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    status = models.CharField(max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    response = models.TextField("trả lời, xử lý", blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = "ý kiến góp ý"
+        verbose_name_plural = "ý kiến góp ý"
+
+    def __str__(self):
+        return f"Ý kiến #{self.pk}"
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolved_at is not None

@@ -1,0 +1,130 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
+
+from thidua.accounts.access import has_any
+from thidua.accounts.models import Capability
+
+from . import services
+from .forms import CommitForm, UploadForm
+from .kinds import BY_SLUG, SPECS
+from .models import BatchStatus, ImportKind
+from .selectors import import_batch_get_for_user, import_batch_list_for
+from .workbook import build_template
+
+ERR_NO_RIGHT = "Bạn không có quyền nhập dữ liệu tổ chức, cán bộ."
+PAGE_ROWS = 200
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _require_manage(user) -> None:
+    if not has_any(user, Capability.ORG_MANAGE):
+        raise PermissionDenied(ERR_NO_RIGHT)
+
+
+def _spec(slug):
+    spec = BY_SLUG.get(slug)
+    if spec is None:
+        raise Http404("Không có loại dữ liệu này.")
+    return spec
+
+
+def _batch(request, pk):
+    _require_manage(request.user)
+    return import_batch_get_for_user(request.user, pk)
+
+
+@login_required
+def index(request):
+    _require_manage(request.user)
+    return render(request, "imports/index.html", {
+        "specs": list(SPECS.values()),
+        "batches": import_batch_list_for(request.user)[:20],
+    })
+
+
+@login_required
+def template_download(request, kind):
+    _require_manage(request.user)
+    spec = _spec(kind)
+    response = HttpResponse(build_template(spec, request.user), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="mau-nhap-{spec.slug}.xlsx"'
+    return response
+
+
+@login_required
+def upload(request, kind):
+    _require_manage(request.user)
+    spec = _spec(kind)
+    allow_overwrite = spec.code == ImportKind.RATINGS
+    data = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = UploadForm(*data, allow_overwrite=allow_overwrite)
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = services.batch_create(kind=spec.code, upload=form.cleaned_data["file"], acting_user=request.user,
+                                          overwrite=form.cleaned_data.get("overwrite", False))
+        except ValidationError as exc:
+            form.add_error("file", exc.messages[0])
+        else:
+            return redirect("imports:batch", pk=batch.pk)
+    return render(request, "imports/upload.html", {"spec": spec, "form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def batch_detail(request, pk):
+    batch = _batch(request, pk)
+    spec = SPECS[batch.kind]
+    context = {"batch": batch, "spec": spec, "form": CommitForm()}
+    if batch.status != BatchStatus.VALIDATING:
+        only_errors = request.GET.get("loc") == "loi"
+        notes = {r["row"]: r.get("note", "") for r in batch.valid_rows}
+        rows = []
+        for number, values in batch.raw_rows:
+            errors = batch.errors.get(str(number))
+            if only_errors and not errors:
+                continue
+            rows.append({"number": number, "values": values[1:], "errors": errors or [],
+                         "note": notes.get(number, "")})
+        page = Paginator(rows, PAGE_ROWS).get_page(request.GET.get("trang"))
+        context.update(page=page, only_errors=only_errors, headers=spec.labels[1:],
+                       first_errors=[m for _, msgs in sorted(batch.errors.items(), key=lambda kv: int(kv[0]))[:100]
+                                     for m in msgs])
+    return render(request, "imports/batch.html", context)
+
+
+@login_required
+def batch_progress(request, pk):
+    """The progress fragment, polled every second; each poll checks the next chunk of rows."""
+    batch = _batch(request, pk)
+    if batch.status == BatchStatus.VALIDATING:
+        batch = services.batch_advance(batch=batch, acting_user=request.user)
+    if batch.status != BatchStatus.VALIDATING and request.htmx:
+        return HttpResponseClientRefresh()
+    return render(request, "imports/_progress.html", {"batch": batch})
+
+
+@login_required
+@require_POST
+def batch_commit_view(request, pk):
+    batch = _batch(request, pk)
+    form = CommitForm(request.POST)
+    form.is_valid()
+    try:
+        result = services.batch_commit(batch=batch, acting_user=request.user,
+                                       only_valid=form.cleaned_data.get("only_valid", False))
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("imports:batch", pk=batch.pk)
+    if result["changed"]:
+        messages.warning(request, services.MSG_CHANGED)
+        return redirect("imports:batch", pk=batch.pk)
+    text = f"Đã nhập {result['imported']} dòng {SPECS[batch.kind].label.lower()} từ tệp {batch.file_name}"
+    if result["skipped"]:
+        text += f" (bỏ qua {result['skipped']} dòng lỗi)"
+    messages.success(request, text + ".")
+    return redirect("imports:batch", pk=batch.pk)
