@@ -92,3 +92,20 @@ def test_it_records_the_grant_in_the_recipients_award_history(issued_decision, p
 
     assert [g.award_code for g in award_history_for_person(people.van)] == ["GIAY_KHEN"]
     assert [g.display_name for g in award_history_for_unit(org.youth)] == ["Đoàn Thanh niên xã Bình An"]
+
+
+def test_it_refuses_with_a_message_when_no_prize_table_covers_the_date(cast, org, people):
+    from tests.conftest import OVERRIDE_REASON
+    from thidua.awards.models import Counter
+
+    with at(dt.date(2017, 9, 1)):
+        n = services.nomination_create(acting_user=cast.clerk, unit=org.binh_an, award_code="GIAY_KHEN",
+                                       year=2016, title="Đề nghị")
+        services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van,
+                                      achievement="Thành tích", override_reason=OVERRIDE_REASON)
+        services.nomination_submit(nomination=n, acting_user=cast.clerk)
+        services.nomination_approve(nomination=n, acting_user=cast.chairman)
+        with pytest.raises(ValidationError) as info:
+            services.decision_issue(nomination=n, acting_user=cast.clerk, issued_on=dt.date(2017, 9, 5))
+    assert "phê duyệt" not in " ".join(info.value.messages)
+    assert not Decision.objects.exists() and not Counter.objects.filter(last_number__gt=0).exists()

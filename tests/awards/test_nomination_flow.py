@@ -84,3 +84,12 @@ def test_it_lets_only_a_clerk_create_and_submit(draft, cast, org, who):
                                    year=2023, title="X")
     with pytest.raises(PermissionDenied):
         services.nomination_submit(nomination=draft, acting_user=getattr(cast, who))
+
+
+def test_it_refuses_an_individual_title_for_a_collective(cast, org):
+    n = services.nomination_create(acting_user=cast.clerk, unit=org.binh_an, award_code="LDTT", year=2025,
+                                   title="Đề nghị LĐTT")
+    with pytest.raises(ValidationError, match="không dành cho tập thể"):
+        services.nomination_entry_add(nomination=n, acting_user=cast.clerk, recipient_unit=org.youth,
+                                      achievement="Hoàn thành tốt nhiệm vụ")
+    assert n.entries.count() == 0

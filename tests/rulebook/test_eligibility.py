@@ -249,3 +249,42 @@ def test_it_writes_vietnamese_with_diacritics():
     v = evaluate(person({2025: "HT"}), "LDTT", 2025, DD)
     text = " ".join(c.text_vi for c in v.criteria)
     assert "Hoàn thành nhiệm vụ" in text and "Điều 24" in text
+
+
+def test_it_gives_the_same_statuses_and_rule_ids_in_compact_mode():
+    from thidua.rulebook import evaluate_many
+
+    subjects = [c[1] for c in CASES]
+    full = [(v.code, v.status, [(c.rule_id, c.met, c.severity) for c in v.criteria])
+            for s in subjects for v in evaluate_all(s, 2025, DD)]
+    compact = [(v.code, v.status, [(c.rule_id, c.met, c.severity) for c in v.criteria])
+               for _s, vs in evaluate_many(subjects, 2025, DD, compact=True) for v in vs]
+    assert full == compact
+
+
+def test_it_formats_criterion_texts_only_when_read():
+    v = evaluate(person({2025: "HT"}), "LDTT", 2025, DD)
+    c = next(c for c in v.criteria if c.rule_id == "LDTT.rating")
+    assert not isinstance(c._text, str)
+    assert c.text_vi == "Năm 2025 xếp loại: Hoàn thành nhiệm vụ, chưa đạt Hoàn thành tốt nhiệm vụ — Luật TĐKT 2022, Điều 24"
+    assert c._text == c.text_vi
+    import pickle
+    assert pickle.loads(pickle.dumps(c)) == c
+
+
+def test_it_leaves_no_reference_cycles_behind():
+    # Lazy texts must not capture the per-subject facts (facts -> memo -> verdict -> text -> facts):
+    # bulk runs pause the cyclic collector and rely on reference counting to free everything.
+    import gc
+
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for c in CASES:
+            for v in evaluate_all(c[1], 2025, DD):
+                assert v.criteria
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()

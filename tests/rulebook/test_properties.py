@@ -1,7 +1,8 @@
 """Property tests (hypothesis)."""
 import datetime as dt
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thidua.rulebook import amount_in_words, evaluate
 

@@ -3,7 +3,12 @@ import datetime as dt
 import pytest
 
 from thidua.rulebook import (
-    RulebookSettings, add_working_days, ballot_outcome, competent_decider, holidays_for_year, may_grant,
+    RulebookSettings,
+    add_working_days,
+    ballot_outcome,
+    competent_decider,
+    holidays_for_year,
+    may_grant,
     select_ruleset,
 )
 from thidua.rulebook.errors import RulebookError

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import OVERRIDE_REASON
-from thidua.awards.models import Decision, Grant, Nomination, NominationStatus
+from thidua.awards.models import Decision, NominationStatus
 
 
 @pytest.fixture

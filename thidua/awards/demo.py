@@ -56,6 +56,10 @@ def load(ctx):
         for name, achievement in INDIVIDUALS_2023:
             _add(nomination, clerk, person=ctx.people[name], achievement=achievement)
         services.nomination_submit(nomination=nomination, acting_user=clerk)
+    # The commune council reviews the submitted list in a secret ballot on 15/01/2024.
+    from thidua.council.demo import hold_session_2023
+
+    hold_session_2023(ctx, nomination)
     with _at(dt.date(2024, 1, 16)):
         services.nomination_approve(nomination=nomination, acting_user=chairman)
     with _at(dt.date(2024, 1, 19), hour=15):
@@ -209,9 +213,9 @@ def _seed_004(ctx):
     with _at(dt.date(2023, 11, 1)):
         clerk = _user(ctx, "honglinh.canbo", "Phan Thị Thu Hằng", town, "clerk")
         ht_officer = _user(ctx, "hatinh.bantdkt", "Nguyễn Văn Hiếu", province, "province_officer")
-        ht_chairman = _user(ctx, "hatinh.chutich", "Võ Trọng Hải", province, "head")
+        ht_chairman = _user(ctx, "hatinh.chutich", "Trần Minh Đức", province, "head")
         ctn_office = _user(ctx, "ctn.vanphong", "Lê Minh Tuấn", u["CTN"], "clerk")
-        ctn_head = _user(ctx, "ctn.chutich", "Võ Văn Thưởng", u["CTN"], "head")
+        ctn_head = _user(ctx, "ctn.chutich", "Nguyễn Quốc Bảo", u["CTN"], "head")
         people = []
         for name, gender, position, code in HLH_CSTD:
             p = person_create(acting_user=None, full_name=name, gender=gender, date_of_birth=dt.date(1980, 3, 8),

@@ -45,6 +45,7 @@ ERR_NO_ENTRIES = "Đề nghị chưa có cá nhân hoặc tập thể nào."
 ERR_NOT_SUBMITTED = "Chỉ phê duyệt hoặc trả lại được đề nghị đang ở trạng thái đã trình."
 ERR_NOT_APPROVED = "Chỉ ban hành quyết định cho đề nghị đã được phê duyệt."
 ERR_RETURN_REASON = "Phải ghi rõ lý do trả lại."
+ERR_RECIPIENT_KIND = "{award} không dành cho {kind}."
 ERR_DUPLICATE_RECIPIENT = "{name} đã có trong đề nghị này."
 ERR_RECIPIENT_SCOPE = "Chỉ được đề nghị cá nhân, tập thể thuộc phạm vi đơn vị mình."
 ERR_ACHIEVEMENT = "Phải nhập thành tích."
@@ -121,8 +122,16 @@ def nomination_entry_add(*, nomination: Nomination, acting_user, achievement: st
         dup = nomination.entries.filter(household=household)
     if dup.exists():
         raise ValidationError(ERR_DUPLICATE_RECIPIENT.format(name=display))
-    if not can(acting_user, Capability.VIEW, scope_unit):
+    # A unit proposes its own people and sub-units only, and only while they exist.
+    if (scope_unit is None or not scope_unit.is_active or not scope_unit.path.startswith(nomination.unit.path)
+            or not can(acting_user, Capability.VIEW, scope_unit)):
         raise ValidationError(ERR_RECIPIENT_SCOPE)
+    # A title for individuals cannot go to a collective (and vice versa): such an entry could never
+    # become a decision (the prize table has no line for it).
+    award = rb_codes.CODES.get(nomination.award_code)
+    if award is not None and award.recipient_kinds and kind not in award.recipient_kinds:
+        raise ValidationError(ERR_RECIPIENT_KIND.format(award=award.name_vi,
+                                                        kind=rb_codes.RECIPIENT_KINDS[kind].lower()))
     entry = NominationEntry.objects.create(
         nomination=nomination, recipient_kind=kind, person=person, recipient_unit=recipient_unit,
         household=household, display_name=display, position_text=position, achievement=achievement.strip(),
@@ -273,7 +282,11 @@ def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | 
     )
     total = 0
     for entry in nomination.entries.select_related("person", "recipient_unit", "household"):
-        prize = rb_money.prize(nomination.award_code, _recipient_kind_for_money(entry.recipient_kind), issued_on)
+        try:
+            prize = rb_money.prize(nomination.award_code, _recipient_kind_for_money(entry.recipient_kind), issued_on)
+        except RulebookError as exc:
+            # e.g. a date no prize table covers: the whole issuance rolls back, nothing numbered.
+            raise ValidationError(str(exc)) from exc
         golden = counter_next(issuer=issuer, year=issued_on.year, series="golden_book")
         grant = Grant.objects.create(
             decision=decision, entry=entry, recipient_kind=entry.recipient_kind, person=entry.person,

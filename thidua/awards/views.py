@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 from thidua.accounts.access import can, has_any, units_visible_to
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
+from thidua.core.feedback import messages_from_error, messages_from_form, run_door
 from thidua.org.selectors import person_list_for
 from thidua.rulebook import codes as rb_codes
 
@@ -23,17 +24,6 @@ from .selectors import (
     nomination_get_for_user,
     nomination_list_for,
 )
-
-
-def _fail(request, exc: ValidationError):
-    for msg in exc.messages:
-        messages.error(request, msg)
-
-
-def _form_errors(request, form):
-    for errors in form.errors.values():
-        for msg in errors:
-            messages.error(request, msg)
 
 
 def _entry_rows(nomination):
@@ -119,13 +109,11 @@ def nomination_entry_add_view(request, pk):
                 override_reason=form.cleaned_data["override_reason"],
             )
         except ValidationError as exc:
-            _fail(request, exc)
+            messages_from_error(request, exc)
         else:
             messages.success(request, "Đã thêm vào đề nghị.")
     else:
-        for errors in form.errors.values():
-            for msg in errors:
-                messages.error(request, msg)
+        messages_from_form(request, form)
     return redirect("awards:nomination-detail", pk=nomination.pk)
 
 
@@ -137,7 +125,7 @@ def nomination_entry_remove_view(request, pk, entry_pk):
     try:
         services.nomination_entry_remove(entry=entry, acting_user=request.user)
     except ValidationError as exc:
-        _fail(request, exc)
+        messages_from_error(request, exc)
     return redirect("awards:nomination-detail", pk=nomination.pk)
 
 
@@ -145,12 +133,7 @@ def nomination_entry_remove_view(request, pk, entry_pk):
 @require_POST
 def nomination_submit_view(request, pk):
     nomination = nomination_get_for_user(request.user, pk)
-    try:
-        services.nomination_submit(nomination=nomination, acting_user=request.user)
-    except ValidationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, "Đã trình đề nghị lên người có thẩm quyền.")
+    run_door(request, services.nomination_submit, "Đã trình đề nghị lên người có thẩm quyền.", nomination=nomination)
     return redirect("awards:nomination-detail", pk=nomination.pk)
 
 
@@ -158,12 +141,7 @@ def nomination_submit_view(request, pk):
 @require_POST
 def nomination_approve_view(request, pk):
     nomination = nomination_get_for_user(request.user, pk)
-    try:
-        services.nomination_approve(nomination=nomination, acting_user=request.user)
-    except ValidationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, "Đã phê duyệt đề nghị.")
+    run_door(request, services.nomination_approve, "Đã phê duyệt đề nghị.", nomination=nomination)
     return redirect("awards:nomination-detail", pk=nomination.pk)
 
 
@@ -175,12 +153,8 @@ def nomination_return_view(request, pk):
     if not form.is_valid():
         messages.error(request, services.ERR_RETURN_REASON)
         return redirect("awards:nomination-detail", pk=nomination.pk)
-    try:
-        services.nomination_return(nomination=nomination, acting_user=request.user, reason=form.cleaned_data["reason"])
-    except ValidationError as exc:
-        _fail(request, exc)
-    else:
-        messages.success(request, "Đã trả lại đề nghị.")
+    run_door(request, services.nomination_return, "Đã trả lại đề nghị.", nomination=nomination,
+             reason=form.cleaned_data["reason"])
     return redirect("awards:nomination-detail", pk=nomination.pk)
 
 
@@ -190,15 +164,13 @@ def decision_issue_view(request, pk):
     nomination = nomination_get_for_user(request.user, pk)
     form = IssueForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for msg in errors:
-                messages.error(request, msg)
+        messages_from_form(request, form)
         return redirect("awards:nomination-detail", pk=nomination.pk)
     try:
         decision = services.decision_issue(nomination=nomination, acting_user=request.user,
                                            issued_on=form.cleaned_data["issued_on"])
     except ValidationError as exc:
-        _fail(request, exc)
+        messages_from_error(request, exc)
         return redirect("awards:nomination-detail", pk=nomination.pk)
     messages.success(request, f"Đã ban hành Quyết định số {decision.number_text}.")
     return redirect("awards:decision-detail", pk=decision.pk)
@@ -211,12 +183,12 @@ def nomination_entry_override_view(request, pk, entry_pk):
     entry = get_object_or_404(nomination.entries, pk=entry_pk)
     form = OverrideForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        messages_from_form(request, form)
         return redirect("awards:nomination-detail", pk=nomination.pk)
     try:
         services.nomination_entry_override(entry=entry, acting_user=request.user, reason=form.cleaned_data["reason"])
     except ValidationError as exc:
-        _fail(request, exc)
+        messages_from_error(request, exc)
     else:
         messages.success(request, f"Đã ghi lý do đề nghị cho {entry.display_name}.")
     return redirect("awards:nomination-detail", pk=nomination.pk)
@@ -228,13 +200,13 @@ def dossier_upload_view(request, pk):
     nomination = nomination_get_for_user(request.user, pk)
     form = DossierUploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        _form_errors(request, form)
+        messages_from_form(request, form)
         return redirect("awards:nomination-detail", pk=nomination.pk)
     try:
         doc = services.dossier_document_add(nomination=nomination, doc_type=form.cleaned_data["doc_type"],
                                             file=form.cleaned_data["file"], acting_user=request.user)
     except ValidationError as exc:
-        _fail(request, exc)
+        messages_from_error(request, exc)
     else:
         messages.success(request, f"Đã nộp tài liệu “{doc.original_name}” vào hồ sơ.")
     return redirect("awards:nomination-detail", pk=nomination.pk)
@@ -248,7 +220,7 @@ def dossier_remove_view(request, pk, doc_pk):
     try:
         services.dossier_document_remove(document=doc, acting_user=request.user)
     except ValidationError as exc:
-        _fail(request, exc)
+        messages_from_error(request, exc)
     else:
         messages.success(request, "Đã bỏ tài liệu khỏi hồ sơ.")
     return redirect("awards:nomination-detail", pk=nomination.pk)
@@ -270,7 +242,7 @@ def submission_letter_view(request, pk):
     try:
         doc = services.submission_letter_generate(nomination=nomination, acting_user=request.user)
     except ValidationError as exc:
-        _fail(request, exc)
+        messages_from_error(request, exc)
     else:
         messages.success(request, f"Đã tạo Tờ trình số {doc.number:02d} và lưu vào hồ sơ.")
     return redirect("awards:nomination-detail", pk=nomination.pk)
@@ -321,7 +293,7 @@ def decision_revoke_view(request, pk):
     decision = decision_get_for_user(request.user, pk)
     form = RevokeForm(request.POST, grants=decision.grants.filter(status=GrantStatus.VALID))
     if not form.is_valid():
-        _form_errors(request, form)
+        messages_from_form(request, form)
         return redirect("awards:decision-detail", pk=decision.pk)
     try:
         revocation = services.decision_revoke(
@@ -329,7 +301,7 @@ def decision_revoke_view(request, pk):
             reason=form.cleaned_data["reason"], issued_on=form.cleaned_data["issued_on"],
             grants=list(form.cleaned_data["grants"]) or None)
     except ValidationError as exc:
-        _fail(request, exc)
+        messages_from_error(request, exc)
         return redirect("awards:decision-detail", pk=decision.pk)
     messages.success(request, f"Đã ban hành Quyết định hủy bỏ số {revocation.number_text}.")
     return redirect("awards:decision-detail", pk=revocation.pk)

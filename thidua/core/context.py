@@ -5,10 +5,24 @@ NAVIGATION = [
     ("reports", "Báo cáo", "reports:home"),
 ]
 
+# Sub-pages of each step of the cycle, shown under the main navigation.
+# (label, url name, capability needed or None).
+SUBNAVIGATION = {
+    "org": [("Đơn vị", "org:unit-list", None), ("Cá nhân", "org:person-list", None),
+            ("Nhập từ Excel", "imports:index", "org.manage")],
+    "awards": [("Đề nghị", "awards:nomination-list", None), ("Quyết định", "awards:decision-list", None),
+               ("Hội đồng TĐKT", "council:council-list", None), ("Công khai", "council:disclosure-list", None)],
+}
+SECTION_OF_NAMESPACE = {"council": "awards", "eligibility": "awards", "imports": "org"}
+
 
 def navigation(request):
     section = ""
     match = getattr(request, "resolver_match", None)
     if match is not None:
-        section = match.namespace or ""
-    return {"nav_items": NAVIGATION, "nav_section": section}
+        section = SECTION_OF_NAMESPACE.get(match.namespace, match.namespace or "")
+    from thidua.accounts.access import has_any
+
+    subnav = [(label, name) for label, name, cap in SUBNAVIGATION.get(section, [])
+              if cap is None or has_any(request.user, cap)]
+    return {"nav_items": NAVIGATION, "nav_section": section, "subnav_items": subnav}

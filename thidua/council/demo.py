@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 
 from thidua.accounts.demo import DEMO_PASSWORD
 from thidua.accounts.services import role_assign
-from thidua.awards.models import Nomination, NominationStatus
 
 from . import services
 from .models import Choice
@@ -55,7 +54,7 @@ def _member_user(ctx, username, full_name):
 
 def hold_session_2023(ctx, nomination):
     """The council's session on the submitted 2023 list. awards.demo may call this between its
-    submit and approve steps; otherwise load() replays it (see there)."""
+    submit and approve steps (the seed_demo order)."""
     clerk = ctx.users["binhan.canbo"]
     commune = ctx.units["BAN"]
     with _at(dt.date(2021, 6, 1)):
@@ -111,21 +110,3 @@ def hold_session_2023(ctx, nomination):
     ctx.extra["council_binh_an"] = council
     ctx.extra["council_session_2023"] = session
     return session
-
-
-def load(ctx):
-    if ctx.extra.get("council_session_2023"):
-        return
-    decision = ctx.extra.get("decision_2023")
-    if decision is None or decision.nomination_id is None:
-        return
-    nomination = decision.nomination
-    original = Nomination.objects.values_list("status", flat=True).get(pk=nomination.pk)
-    # awards.demo runs the whole 2023 cycle in one go, so the list is already decided here. The
-    # session happened while it was submitted (10–16/01/2024): replay that moment for the doors,
-    # then put the decided status back. Nothing else reads the status in between.
-    Nomination.objects.filter(pk=nomination.pk).update(status=NominationStatus.SUBMITTED)
-    try:
-        hold_session_2023(ctx, Nomination.objects.get(pk=nomination.pk))
-    finally:
-        Nomination.objects.filter(pk=nomination.pk).update(status=original)

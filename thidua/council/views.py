@@ -15,6 +15,7 @@ from thidua.accounts.access import has_any, units_visible_to
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
 from thidua.awards.selectors import nomination_get_for_user
+from thidua.core.feedback import messages_from_error, messages_from_form, run_door
 
 from . import documents, otp, services
 from .board import agenda_candidates, session_board
@@ -49,28 +50,6 @@ MSG_VERIFY = "Để bỏ phiếu, bạn cần xác thực hai lớp: nhập mã 
 MSG_ENROL = "Để bỏ phiếu, bạn cần đăng ký xác thực hai lớp (ứng dụng tạo mã OTP) trước."
 
 
-def _fail(request, exc):
-    for msg in getattr(exc, "messages", None) or [str(exc)]:
-        messages.error(request, msg)
-
-
-def _form_errors(request, form):
-    for errors in form.errors.values():
-        for msg in errors:
-            messages.error(request, msg)
-
-
-def _run(request, fn, success: str, **kwargs):
-    """Call a door; report a ValidationError as a message, a PermissionDenied as 403."""
-    try:
-        result = fn(acting_user=request.user, **kwargs)
-    except ValidationError as exc:
-        _fail(request, exc)
-        return None
-    messages.success(request, success)
-    return result if result is not None else True
-
-
 # ---------------------------------------------------------------- councils
 
 
@@ -93,7 +72,7 @@ def council_create_view(request):
         raise PermissionDenied(services.ERR_NO_PERMISSION)
     form = CouncilForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
-        council = _run(request, services.council_create, "Đã thành lập hội đồng.", **form.cleaned_data)
+        council = run_door(request, services.council_create, "Đã thành lập hội đồng.", **form.cleaned_data)
         if council:
             return redirect("council:council-detail", pk=council.pk)
     return render(request, "org/form.html", {"form": form, "heading": "Thành lập Hội đồng Thi đua – Khen thưởng"})
@@ -124,9 +103,9 @@ def member_add_view(request, pk):
     council = council_get_for_user(request.user, pk)
     form = MemberForm(request.POST, users=services.eligible_member_users(council))
     if form.is_valid():
-        _run(request, services.member_add, "Đã bổ sung thành viên.", council=council, **form.cleaned_data)
+        run_door(request, services.member_add, "Đã bổ sung thành viên.", council=council, **form.cleaned_data)
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return redirect("council:council-detail", pk=council.pk)
 
 
@@ -139,7 +118,7 @@ def member_end_view(request, pk, member_pk):
         raise Http404
     form = MemberEndForm(request.POST)
     if form.is_valid():
-        _run(
+        run_door(
             request,
             services.member_end,
             "Đã ghi nhận thôi làm thành viên.",
@@ -147,7 +126,7 @@ def member_end_view(request, pk, member_pk):
             end=form.cleaned_data["end"],
         )
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return redirect("council:council-detail", pk=council.pk)
 
 
@@ -157,11 +136,11 @@ def session_create_view(request, pk):
     council = council_get_for_user(request.user, pk)
     form = SessionForm(request.POST)
     if form.is_valid():
-        session = _run(request, services.session_create, "Đã lên lịch phiên họp.", council=council, **form.cleaned_data)
+        session = run_door(request, services.session_create, "Đã lên lịch phiên họp.", council=council, **form.cleaned_data)
         if session:
             return redirect("council:session-detail", pk=session.pk)
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return redirect("council:council-detail", pk=council.pk)
 
 
@@ -205,7 +184,7 @@ def agenda_add_view(request, pk):
     except (Http404, ValueError):
         messages.error(request, "Không tìm thấy đề nghị hoặc bạn không có quyền xem.")
         return _back(session)
-    _run(request, services.agenda_add, "Đã đưa đề nghị vào chương trình họp.", session=session, nomination=nomination)
+    run_door(request, services.agenda_add, "Đã đưa đề nghị vào chương trình họp.", session=session, nomination=nomination)
     return _back(session)
 
 
@@ -216,7 +195,7 @@ def agenda_remove_view(request, pk, item_pk):
     item = session.agenda.filter(pk=item_pk).first()
     if item is None:
         raise Http404
-    _run(request, services.agenda_remove, "Đã bỏ đề nghị khỏi chương trình họp.", item=item)
+    run_door(request, services.agenda_remove, "Đã bỏ đề nghị khỏi chương trình họp.", item=item)
     return _back(session)
 
 
@@ -235,7 +214,7 @@ def session_open_view(request, pk):
     if ids is None:
         messages.error(request, services.ERR_PRESENT_NOT_MEMBER)
         return _back(session)
-    opened = _run(request, services.session_open, "Đã khai mạc phiên họp.", session=session, present_member_ids=ids)
+    opened = run_door(request, services.session_open, "Đã khai mạc phiên họp.", session=session, present_member_ids=ids)
     if opened and not opened.quorum_met:
         messages.warning(request, "Phiên họp không đủ số lượng thành viên dự họp theo quy định: chưa thể bỏ phiếu.")
     return _back(session)
@@ -249,7 +228,7 @@ def attendance_view(request, pk):
     if ids is None:
         messages.error(request, services.ERR_PRESENT_NOT_MEMBER)
         return _back(session)
-    _run(
+    run_door(
         request,
         services.session_attendance_set,
         "Đã cập nhật thành viên dự họp.",
@@ -268,7 +247,7 @@ def round_open_view(request, pk):
         ids = [int(i) for i in ids] if ids else None
     except ValueError:
         ids = None
-    _run(request, services.round_open, "Đã mở vòng bỏ phiếu kín.", session=session, nominee_ids=ids)
+    run_door(request, services.round_open, "Đã mở vòng bỏ phiếu kín.", session=session, nominee_ids=ids)
     return _back(session)
 
 
@@ -276,7 +255,7 @@ def round_open_view(request, pk):
 @require_POST
 def round_close_view(request, pk):
     session = session_get_for_user(request.user, pk)
-    _run(request, services.round_close, "Đã kiểm phiếu và công bố kết quả vòng bỏ phiếu.", session=session)
+    run_door(request, services.round_close, "Đã kiểm phiếu và công bố kết quả vòng bỏ phiếu.", session=session)
     return _back(session)
 
 
@@ -303,7 +282,7 @@ def ballot_cast_view(request, pk):
             )
             cast += 1
         except (ValidationError, PermissionDenied) as exc:
-            _fail(request, exc)
+            messages_from_error(request, exc)
         except (Http404, ValueError):
             messages.error(request, services.ERR_NOT_IN_ROUND)
     if cast:
@@ -317,14 +296,14 @@ def written_opinion_view(request, pk):
     session = session_get_for_user(request.user, pk)
     form = WrittenOpinionForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        messages_from_form(request, form)
         return _back(session)
     member = members_on(session.council, session.date).filter(pk=form.cleaned_data["member"]).first()
     nominee = session.nominees.filter(pk=form.cleaned_data["nominee"]).first()
     if member is None or nominee is None:
         messages.error(request, services.ERR_PRESENT_NOT_MEMBER)
         return _back(session)
-    _run(
+    run_door(
         request,
         services.written_opinion_add,
         "Đã ghi nhận ý kiến bằng văn bản.",
@@ -343,7 +322,7 @@ def head_decide_view(request, pk, nominee_pk):
     nominee = nominee_get(session, nominee_pk)
     form = HeadDecisionForm(request.POST)
     if form.is_valid():
-        _run(
+        run_door(
             request,
             services.head_decide,
             "Đã ghi nhận quyết định của Chủ tịch Hội đồng.",
@@ -352,7 +331,7 @@ def head_decide_view(request, pk, nominee_pk):
             reason=form.cleaned_data["reason"],
         )
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return _back(session)
 
 
@@ -360,7 +339,7 @@ def head_decide_view(request, pk, nominee_pk):
 @require_POST
 def session_close_view(request, pk):
     session = session_get_for_user(request.user, pk)
-    _run(request, services.session_close, "Đã bế mạc phiên họp.", session=session)
+    run_door(request, services.session_close, "Đã bế mạc phiên họp.", session=session)
     return _back(session)
 
 
@@ -456,9 +435,9 @@ def disclosure_open_view(request, nomination_pk):
     nomination = nomination_get_for_user(request.user, nomination_pk)
     form = DisclosureForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        messages_from_form(request, form)
         return redirect("awards:nomination-detail", pk=nomination.pk)
-    d = _run(
+    d = run_door(
         request,
         services.disclosure_open,
         "Đã công khai danh sách đề nghị trên Cổng công khai.",
@@ -492,7 +471,7 @@ def disclosure_detail(request, pk):
 def comment_moderate_view(request, pk):
     comment = comment_get_for_user(request.user, pk)
     approve = request.POST.get("approve") == "1"
-    _run(
+    run_door(
         request,
         services.comment_moderate,
         "Đã duyệt hiển thị ý kiến." if approve else "Đã ẩn ý kiến.",
@@ -508,7 +487,7 @@ def comment_resolve_view(request, pk):
     comment = comment_get_for_user(request.user, pk)
     form = ResponseForm(request.POST)
     if form.is_valid():
-        _run(
+        run_door(
             request,
             services.comment_resolve,
             "Đã xử lý, trả lời ý kiến.",
@@ -516,5 +495,5 @@ def comment_resolve_view(request, pk):
             response=form.cleaned_data["response"],
         )
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return redirect("council:disclosure-detail", pk=comment.disclosure_id)

@@ -173,7 +173,16 @@ def load_subtree(unit: Unit, *, people: bool = True) -> Bundle:
         return _load_subtree(unit, people)
 
 
-def _load_subtree(unit, people):
+def _subtree_people(prefix: str):
+    """Queryset of the people who work or worked in the subtree (current unit or an employment)."""
+    return Person.objects.filter(
+        Q(current_unit__path__startswith=prefix)
+        | Q(pk__in=Employment.objects.filter(_subtree_q(prefix, "unit")).values("person_id"))
+    ).order_by()
+
+
+def _load_subtree(unit, people, *, units=True, employments=None, pk_range=None):
+    """``pk_range`` = (low, high): only people with low < pk <= high (a share of a parallel load)."""
     counter = [0]
     b = Bundle()
     prefix = unit.path
@@ -182,16 +191,17 @@ def _load_subtree(unit, people):
     for row in _rows(unit_qs, counter):
         b.unit_info[row[0]] = UnitInfo(*row)
     b.root = b.unit_info.get(unit.pk)
-    if people:
+    if employments if employments is not None else people:
         emp_qs = Employment.objects.filter(_subtree_q(prefix, "unit")).order_by().values_list(
             "person_id", "unit_id", "start_date", "end_date")
         b.employments = [(p, u, _date(s), _date(e)) for p, u, s, e in _rows(emp_qs, counter)]
-        person_ids = Person.objects.filter(
-            Q(current_unit__path__startswith=prefix)
-            | Q(pk__in=Employment.objects.filter(_subtree_q(prefix, "unit")).values("person_id"))
-        ).order_by().values("pk")
-        _load_people(b, person_ids, counter)
-    _load_units(b, prefix, counter)
+    if people:
+        qs = _subtree_people(prefix)
+        if pk_range is not None:
+            qs = qs.filter(pk__gt=pk_range[0], pk__lte=pk_range[1])
+        _load_people(b, qs.values("pk"), counter)
+    if units:
+        _load_units(b, prefix, counter)
     b.queries = counter[0]
     return b
 
@@ -327,36 +337,167 @@ def _load_units(b: Bundle, prefix: str | None, counter: list, pks=None) -> None:
 # ------------------------------------------------------------------ members of collectives
 
 
+def member_facts(h: PersonHistory, year: int, state: tuple) -> tuple:
+    """What a collective needs from one member for ``year``: (completed, female, disciplined at
+    cảnh cáo or above in the year, LĐTT state, CSTĐCS state) — small and picklable."""
+    completed = rb_codes.RATING_RANK.get(h.ratings.get(year), 0) >= _RANK_COMPLETED
+    disc = any(_DLEVEL.get(d.level, 0) >= _CANH_CAO and d.start.year == year for d in h.disciplines)
+    return (completed, h.gender == "female", disc, state[0], state[1])
+
+
 def attach_members(b: Bundle, year: int, states: dict) -> None:
     """Set ``units[pk].members[year]`` to a MemberSummary for every unit of the bundle.
 
     ``states``: person pk -> (ldtt, cstdcs), each True (granted or eligible in the same review),
     None (awaiting judgement) or False — computed by the caller with the rulebook, so that a
     collective is judged on the same verdicts as its members (Luật TĐKT 2022 Điều 27, 28)."""
-    members = b.members(year)
-    people = b.people
-    for uid, pids in members.items():
+    facts = {pid: member_facts(p, year, states.get(pid, (False, False))) for pid, p in b.people.items()}
+    attach_member_facts(b, year, facts)
+
+
+def attach_member_facts(b: Bundle, year: int, facts: dict) -> None:
+    """``attach_members`` from precomputed ``member_facts`` (person pk -> tuple), e.g. sent back
+    by the worker processes of ``evaluate_subtree_compact``."""
+    for uid, pids in b.members(year).items():
         h = b.units.get(uid)
         if h is None:
             continue
         total = completed = ldtt = ldtt_p = cs = cs_p = disc = women = 0
         for pid in pids:
-            p = people.get(pid)
-            if p is None:
+            m = facts.get(pid)
+            if m is None:
                 continue
             total += 1
-            if rb_codes.RATING_RANK.get(p.ratings.get(year), 0) >= _RANK_COMPLETED:
-                completed += 1
-            if p.gender == "female":
-                women += 1
-            s_l, s_c = states.get(pid, (False, False))
+            completed += m[0]
+            women += m[1]
+            disc += m[2]
+            s_l, s_c = m[3], m[4]
             ldtt += s_l is True
             ldtt_p += s_l is None
             cs += s_c is True
             cs_p += s_c is None
-            if any(_DLEVEL.get(d.level, 0) >= _CANH_CAO and d.start.year == year for d in p.disciplines):
-                disc += 1
         h.members[year] = MemberSummary(
             total=total, completed=completed, ldtt=ldtt, cstdcs=cs, disciplined=disc,
             women_share=(women / total) if total else None, ldtt_pending=ldtt_p, cstdcs_pending=cs_p,
         )
+
+
+# ------------------------------------------------------------------ compact bulk evaluation
+
+
+@dataclass
+class CompactResult:
+    """Statuses only (no criteria texts) of every person and unit of a subtree: the bulk mode for
+    province-wide runs. ``people[pk]`` / ``units[pk]`` are tuples of statuses in the order of
+    ``person_codes`` / ``unit_codes``; the full verdict of one subject (criteria, texts,
+    citations) is computed on demand with ``services.verdicts_for_person`` / ``_for_unit``."""
+
+    year: int
+    decision_date: dt.date
+    person_codes: tuple
+    unit_codes: tuple
+    people: dict = field(default_factory=dict)  # current people of the subtree only
+    units: dict = field(default_factory=dict)
+    queries: int = 0
+
+    def counts(self) -> dict:
+        """(code, status) -> number of verdicts."""
+        out: dict = {}
+        for codes, rows in ((self.person_codes, self.people), (self.unit_codes, self.units)):
+            for statuses in rows.values():
+                for code, status in zip(codes, statuses, strict=True):
+                    out[(code, status)] = out.get((code, status), 0) + 1
+        return out
+
+
+_MEMBER_CODES = ("LDTT", "CSTDCS")
+_JOBS: list = []  # set before forking: workers inherit the jobs (settings hold unpicklable mappings)
+
+
+def _compact_job(i):
+    return _compact_share(_JOBS[i])
+
+
+def _compact_share(job):
+    """Worker: load the histories of the people with pk in ``pk_range`` and evaluate them.
+    Returns ({pk: statuses} for current people, {pk: member_facts}, queries)."""
+    from thidua.rulebook import evaluate_many
+
+    from .services import _state
+
+    unit_pk, pk_range, year, dd, st, person_codes, need_members = job
+    with bulk():
+        unit = Unit.objects.get(pk=unit_pk)
+        b = _load_subtree(unit, True, units=False, employments=False, pk_range=pk_range)
+        current = {p.pk for p in b.current_people()}
+        wanted = tuple(dict.fromkeys(_MEMBER_CODES + person_codes)) if need_members else person_codes
+        statuses, facts = {}, {}
+        for group, codes in ((current, wanted), (set(b.people) - current, _MEMBER_CODES if need_members else ())):
+            if not codes:
+                continue
+            hs = [b.people[pk] for pk in b.people if pk in group]
+            for h, verdicts in evaluate_many(hs, year, dd, st, codes, compact=True):
+                pk = int(h.id)
+                by_code = {v.code: v for v in verdicts}
+                if pk in current:
+                    statuses[pk] = tuple(by_code[c].status for c in person_codes)
+                if need_members:
+                    facts[pk] = member_facts(h, year, (_state(h, by_code, "LDTT", year),
+                                                       _state(h, by_code, "CSTDCS", year)))
+        return statuses, facts, b.queries + 1
+
+
+def evaluate_subtree_compact(unit: Unit, year: int, decision_date: dt.date, settings, *, person_codes=None,
+                             unit_codes=None, workers: int = 2, fork: bool = True) -> CompactResult:
+    """Every person and unit of ``unit``'s subtree, statuses only, same verdicts as
+    ``services.candidates``. With ``workers`` > 1 the people are split by primary key between
+    forked processes that each read and evaluate their share (both the SQL and the rulebook run
+    in parallel); the parent reads the units meanwhile, then judges them on their members'
+    states (Luật TĐKT 2022 Điều 27, 28). Needs committed data when forking (not inside a test
+    transaction: use ``workers=1`` or ``fork=False`` — the shares then run one after another)."""
+    import multiprocessing
+
+    from django.db.models import Max, Min
+
+    from thidua.rulebook import evaluate_many
+    from thidua.rulebook.codes import COLLECTIVE_CODES, INDIVIDUAL_CODES
+
+    person_codes = tuple(INDIVIDUAL_CODES if person_codes is None else person_codes)
+    unit_codes = tuple(COLLECTIVE_CODES if unit_codes is None else unit_codes)
+    need_members = any(c in ("TTLDTT", "TTLDXS") for c in unit_codes)
+    out = CompactResult(year, decision_date, person_codes, unit_codes)
+    bounds = _subtree_people(unit.path).aggregate(lo=Min("pk"), hi=Max("pk"))
+    jobs = []
+    if bounds["lo"] is not None:
+        lo, hi = bounds["lo"] - 1, bounds["hi"]
+        n = max(1, workers)
+        cuts = [lo + (hi - lo) * i // n for i in range(n)] + [hi]
+        jobs = [(unit.pk, (cuts[i], cuts[i + 1]), year, decision_date, settings, person_codes, need_members)
+                for i in range(n)]
+    with bulk():
+        if workers > 1 and jobs and fork:
+            connections.close_all()  # each forked worker opens its own connection
+            _JOBS[:] = jobs
+            try:
+                with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+                    pending = pool.map_async(_compact_job, range(len(jobs)))
+                    b = _load_subtree(unit, False, employments=need_members)
+                    shares = pending.get()
+            finally:
+                _JOBS.clear()
+        else:
+            b = _load_subtree(unit, False, employments=need_members)
+            shares = [_compact_share(job) for job in jobs]
+        facts = {}
+        for statuses, member, queries in shares:
+            out.people.update(statuses)
+            facts.update(member)
+            out.queries += queries
+        out.queries += b.queries + 1
+        if need_members:
+            attach_member_facts(b, year, facts)
+        if unit_codes:
+            for h, verdicts in evaluate_many(list(b.units.values()), year, decision_date, settings, unit_codes,
+                                             compact=True):
+                out.units[int(h.id)] = tuple(v.status for v in verdicts)
+    return out

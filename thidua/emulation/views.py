@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
+from thidua.core.feedback import messages_from_error, messages_from_form, run_door
 from thidua.org.selectors import person_list_for
 from thidua.rulebook import codes
 
@@ -33,17 +34,6 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _fail(request, exc):
-    for msg in getattr(exc, "messages", None) or [str(exc) or services.ERR_NO_PERMISSION]:
-        messages.error(request, msg)
-
-
-def _form_errors(request, form):
-    for errors in form.errors.values():
-        for msg in errors:
-            messages.error(request, msg)
-
-
 def _lines(text):
     return [t.strip() for t in (text or "").splitlines() if t.strip()]
 
@@ -52,19 +42,6 @@ def _download(content, filename, content_type):
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _run(request, door, success, **kwargs):
-    """Call a door; flash its Vietnamese error or the success message. Returns the door's result or None."""
-    try:
-        result = door(acting_user=request.user, **kwargs)
-    except ValidationError as exc:
-        _fail(request, exc)
-        return None
-    except PermissionDenied as exc:
-        raise Http404(str(exc)) from None
-    messages.success(request, success)
-    return result
 
 
 # ---- movements ----------------------------------------------------------------------------------
@@ -93,7 +70,7 @@ def movement_create(request):
     form.set_units(units)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        movement = _run(request, services.movement_launch, "Đã phát động phong trào. Hãy thêm các chỉ tiêu.",
+        movement = run_door(request, services.movement_launch, "Đã phát động phong trào. Hãy thêm các chỉ tiêu.",
                         launched_by=data["launched_by"], title=data["title"], kind=data["kind"], year=data["year"],
                         start_date=data["start_date"], end_date=data["end_date"], theme=data["theme"],
                         ordinal_style=data["ordinal_style"], contents=_lines(data["contents"]),
@@ -151,9 +128,9 @@ def movement_adopt(request, pk):
     form = AdoptForm(request.POST)
     form.set_units(selectors.manageable_units(request.user))
     if not form.is_valid():
-        _form_errors(request, form)
+        messages_from_form(request, form)
         return redirect("emulation:movement-detail", pk=pk)
-    adopted = _run(request, services.movement_adopt, "Đã hưởng ứng phong trào. Hãy đặt chỉ tiêu của đơn vị.",
+    adopted = run_door(request, services.movement_adopt, "Đã hưởng ứng phong trào. Hãy đặt chỉ tiêu của đơn vị.",
                    movement=movement, unit=form.cleaned_data["unit"], theme=form.cleaned_data["theme"],
                    contents=_lines(form.cleaned_data["contents"]))
     return redirect("emulation:movement-detail", pk=adopted.pk if adopted else pk)
@@ -165,9 +142,9 @@ def target_add(request, pk):
     movement = selectors.movement_get_for_user(request.user, pk)
     form = TargetForm(request.POST)
     if form.is_valid():
-        _run(request, services.target_add, "Đã thêm chỉ tiêu.", movement=movement, **form.cleaned_data)
+        run_door(request, services.target_add, "Đã thêm chỉ tiêu.", movement=movement, **form.cleaned_data)
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return redirect("emulation:movement-detail", pk=pk)
 
 
@@ -181,9 +158,9 @@ def result_report(request, pk):
     year = movement.year
     if form.is_valid():
         year = form.cleaned_data["year"]
-        _run(request, services.result_report, "Đã ghi nhận kết quả.", **form.cleaned_data)
+        run_door(request, services.result_report, "Đã ghi nhận kết quả.", **form.cleaned_data)
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     if request.htmx:
         return render(request, "emulation/_results.html", {"movement": movement, "year": year, "fragment": True,
                                                            **_results_context(movement, year)})
@@ -197,11 +174,11 @@ def review_create(request, pk):
     form = ReviewForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        _run(request, services.review_create, "Đã tạo báo cáo sơ kết / tổng kết.", unit=movement.launched_by,
+        run_door(request, services.review_create, "Đã tạo báo cáo sơ kết / tổng kết.", unit=movement.launched_by,
              movement=None if data["whole_unit"] else movement, kind=data["kind"], year=data["year"],
              held_on=data["held_on"], number_text=data["number_text"])
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return redirect("emulation:movement-detail", pk=pk)
 
 
@@ -217,10 +194,10 @@ def window_set(request, pk):
     movement = selectors.movement_get_for_user(request.user, pk)
     form = WindowForm(request.POST)
     if form.is_valid():
-        _run(request, services.registration_window_set, "Đã đặt hạn đăng ký.", movement=movement,
+        run_door(request, services.registration_window_set, "Đã đặt hạn đăng ký.", movement=movement,
              **form.cleaned_data)
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return redirect("emulation:movement-detail", pk=pk)
 
 
@@ -270,7 +247,7 @@ def registration_bulk(request, pk):
         for key, code in request.POST.items():
             if key.startswith("person_") and code and key[7:] in by_id:
                 rows.append((by_id[key[7:]], code))
-        made = _run(request, services.registration_submit, "Đã gửi đăng ký thi đua lên cấp trên.",
+        made = run_door(request, services.registration_submit, "Đã gửi đăng ký thi đua lên cấp trên.",
                     movement=movement, year=year, unit=unit, rows=rows)
         if made:
             return redirect("emulation:registration-list")
@@ -296,13 +273,13 @@ def registration_upload(request, pk):
     back = redirect(f"{request.path.rsplit('tai-len/', 1)[0]}?don_vi={unit.pk}&nam={year}")
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        _form_errors(request, form)
+        messages_from_form(request, form)
         return back
     try:
         services.check_upload(form.cleaned_data["file"])
         parsed = documents.parse_registration_xlsx(form.cleaned_data["file"], unit=unit)
     except ValidationError as exc:
-        _fail(request, exc)
+        messages_from_error(request, exc)
         return back
     errors = []
     for index, person, code in parsed:
@@ -310,9 +287,9 @@ def registration_upload(request, pk):
                                                     award_code=code):
             errors.append(documents.ERR_ROW_OTHER.format(row=index, message=msg))
     if errors:
-        _fail(request, ValidationError(errors))
+        messages_from_error(request, ValidationError(errors))
         return back
-    made = _run(request, services.registration_submit, f"Đã nhập {len(parsed)} dòng đăng ký từ tệp Excel.",
+    made = run_door(request, services.registration_submit, f"Đã nhập {len(parsed)} dòng đăng ký từ tệp Excel.",
                 movement=movement, year=year, unit=unit, rows=[(p, c) for _, p, c in parsed])
     return redirect("emulation:registration-list") if made else back
 
@@ -321,7 +298,7 @@ def registration_upload(request, pk):
 @require_POST
 def registration_approve(request, pk):
     reg = selectors.registration_get_for_user(request.user, pk)
-    _run(request, services.registration_approve, "Đã duyệt đăng ký.", registration=reg)
+    run_door(request, services.registration_approve, "Đã duyệt đăng ký.", registration=reg)
     return redirect("emulation:registration-list")
 
 
@@ -330,7 +307,7 @@ def registration_approve(request, pk):
 def registration_return(request, pk):
     reg = selectors.registration_get_for_user(request.user, pk)
     form = ReasonForm(request.POST)
-    _run(request, services.registration_return, "Đã trả lại đăng ký.", registration=reg,
+    run_door(request, services.registration_return, "Đã trả lại đăng ký.", registration=reg,
          reason=form.data.get("reason", ""))
     return redirect("emulation:registration-list")
 
@@ -352,7 +329,7 @@ def cluster_create(request):
             leader, suggested_deputy = selectors.rotation_suggest(organiser=data["organiser"], name=data["name"],
                                                                   members=ordered, year=data["year"])
             deputy = deputy or suggested_deputy
-        cluster = _run(request, services.cluster_create, "Đã lập cụm thi đua.", organiser=data["organiser"],
+        cluster = run_door(request, services.cluster_create, "Đã lập cụm thi đua.", organiser=data["organiser"],
                        name=data["name"], kind=data["kind"], year=data["year"], members=ordered, leader=leader,
                        deputy=deputy, regulation=data["regulation"])
         if cluster:
@@ -399,10 +376,10 @@ def cluster_regulation(request, pk):
     cluster = selectors.cluster_get_for_user(request.user, pk)
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
-        _run(request, services.cluster_regulation_set, "Đã cập nhật quy chế hoạt động.", cluster=cluster,
+        run_door(request, services.cluster_regulation_set, "Đã cập nhật quy chế hoạt động.", cluster=cluster,
              regulation=form.cleaned_data["file"])
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return redirect("emulation:cluster-detail", pk=pk)
 
 
@@ -412,7 +389,7 @@ def pledge_edit(request, pk):
     cluster = selectors.cluster_get_for_user(request.user, pk)
     form = PledgeForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        messages_from_form(request, form)
         return redirect("emulation:cluster-detail", pk=pk)
     members = {m.unit.code: m.unit for m in cluster.members.select_related("unit")}
     unit_targets = {}
@@ -423,7 +400,7 @@ def pledge_edit(request, pk):
             messages.error(request, services.ERR_PLEDGE_TARGET_UNIT + f" ({code.strip()})")
             return redirect("emulation:cluster-detail", pk=pk)
         unit_targets.setdefault(unit, []).append(text)
-    _run(request, services.pledge_save, "Đã lưu giao ước thi đua.", cluster=cluster,
+    run_door(request, services.pledge_save, "Đã lưu giao ước thi đua.", cluster=cluster,
          title=form.cleaned_data["title"], common_targets=_lines(form.cleaned_data["common_targets"]),
          unit_targets=unit_targets)
     return redirect("emulation:cluster-detail", pk=pk)
@@ -437,7 +414,7 @@ def pledge_sign(request, pk):
     if pledge is None:
         messages.error(request, services.ERR_NO_PLEDGE)
     else:
-        _run(request, services.pledge_sign, "Đã ký giao ước thi đua.", pledge=pledge)
+        run_door(request, services.pledge_sign, "Đã ký giao ước thi đua.", pledge=pledge)
     return redirect("emulation:cluster-detail", pk=pk)
 
 
@@ -447,9 +424,9 @@ def criterion_add(request, pk):
     cluster = selectors.cluster_get_for_user(request.user, pk)
     form = CriterionForm(request.POST, criteria=cluster.criteria.all())
     if form.is_valid():
-        _run(request, services.criterion_add, "Đã thêm tiêu chí.", cluster=cluster, **form.cleaned_data)
+        run_door(request, services.criterion_add, "Đã thêm tiêu chí.", cluster=cluster, **form.cleaned_data)
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return redirect("emulation:cluster-detail", pk=pk)
 
 
@@ -489,10 +466,10 @@ def _self_score(request, cluster, unit):
             points[c] = request.POST[f"c{c.pk}"]
         if f"e{c.pk}" in request.FILES:
             evidence[c] = request.FILES[f"e{c.pk}"]
-    card = _run(request, services.scorecard_self_score, "Đã lưu điểm tự chấm.", cluster=cluster, unit=unit,
+    card = run_door(request, services.scorecard_self_score, "Đã lưu điểm tự chấm.", cluster=cluster, unit=unit,
                 points=points, evidence=evidence)
     if card and request.POST.get("submit") == "1":
-        _run(request, services.scorecard_submit, "Đã gửi bảng điểm để thẩm định.", scorecard=card)
+        run_door(request, services.scorecard_submit, "Đã gửi bảng điểm để thẩm định.", scorecard=card)
     if card:
         return redirect("emulation:scorecard-detail", pk=card.pk)
     return redirect("emulation:scorecard-unit", pk=cluster.pk, unit_pk=unit.pk)
@@ -516,10 +493,10 @@ def scorecard_adjust(request, pk, criterion_pk):
         raise Http404(selectors.NOT_FOUND)
     form = AdjustForm(request.POST)
     if form.is_valid():
-        _run(request, services.scorecard_adjust, "Đã điều chỉnh điểm.", scorecard=card, criterion=criterion,
+        run_door(request, services.scorecard_adjust, "Đã điều chỉnh điểm.", scorecard=card, criterion=criterion,
              **form.cleaned_data)
     else:
-        _form_errors(request, form)
+        messages_from_form(request, form)
     return redirect("emulation:scorecard-detail", pk=pk)
 
 
@@ -527,7 +504,7 @@ def scorecard_adjust(request, pk, criterion_pk):
 @require_POST
 def scorecard_review(request, pk):
     card = selectors.scorecard_get_for_user(request.user, pk)
-    _run(request, services.scorecard_review_complete, "Đã hoàn thành thẩm định bảng điểm.", scorecard=card)
+    run_door(request, services.scorecard_review_complete, "Đã hoàn thành thẩm định bảng điểm.", scorecard=card)
     return redirect("emulation:scorecard-detail", pk=pk)
 
 
@@ -535,7 +512,7 @@ def scorecard_review(request, pk):
 @require_POST
 def ranking_propose(request, pk):
     cluster = selectors.cluster_get_for_user(request.user, pk)
-    _run(request, services.ranking_propose, "Đã tạo đề nghị khen thưởng (bản nháp) theo kết quả xếp hạng.",
+    run_door(request, services.ranking_propose, "Đã tạo đề nghị khen thưởng (bản nháp) theo kết quả xếp hạng.",
          cluster=cluster)
     return redirect("emulation:cluster-detail", pk=pk)
 

@@ -11,14 +11,22 @@ Public API (stable; other apps and the JSON CLI depend on it):
     PersonHistory, UnitHistory, Grant, Initiative, Discipline, MemberSummary, ClusterResult, MovementLeadership
 """
 from .authority import competent_decider, may_grant
-from .codes import CODES, RATINGS, AWARD_KINDS, DECIDERS
+from .codes import AWARD_KINDS, CODES, DECIDERS, RATINGS
 from .council import ballot_outcome
 from .eligibility import Criterion, Verdict, applicable_codes, evaluate, evaluate_all, evaluate_many
 from .errors import InputError, RulebookError
 from .forecast import ForecastItem, forecast
 from .history import (
-    ClusterResult, Discipline, Grant, Initiative, MemberSummary, MovementLeadership, PersonHistory, UnitHistory,
-    person_from_dict, unit_from_dict,
+    ClusterResult,
+    Discipline,
+    Grant,
+    Initiative,
+    MemberSummary,
+    MovementLeadership,
+    PersonHistory,
+    UnitHistory,
+    person_from_dict,
+    unit_from_dict,
 )
 from .money import Payable, Prize, PrizeItem, base_salary, payable, prize
 from .rulesets import Rule, RuleSet, select_ruleset

@@ -11,8 +11,7 @@ import json
 import sys
 
 from .codes import CODES, INDIVIDUAL, RECIPIENT_KINDS, STATUS_ELIGIBLE
-from .dates import parse_date
-from .eligibility import _check, _evaluate, applicable_codes, facts_for
+from .eligibility import _evaluate, applicable_codes, facts_for
 from .errors import InputError, RulebookError
 from .forecast import forecast
 from .history import _P, person_from_dict, unit_from_dict

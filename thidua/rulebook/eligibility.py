@@ -12,10 +12,28 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .codes import (
-    CANH_CAO, CODES, COLLECTIVE, COLLECTIVE_CODES, DISCIPLINE_LEVELS, INDIVIDUAL, INDIVIDUAL_CODES,
-    INITIATIVE_SCOPES, NOT_GROUNDS_KINDS, PENDING_KINDS, RATING_RANK, RATINGS, RECIPIENT_KINDS,
-    REGISTRATION_IMPLIES, SCOPE_UNKNOWN, STATUS_ELIGIBLE, STATUS_NEEDS_JUDGEMENT, STATUS_NOT_ELIGIBLE, STATUSES,
-    TITLE, TITLE_IMPLIES, short_vi,
+    CANH_CAO,
+    CODES,
+    COLLECTIVE,
+    COLLECTIVE_CODES,
+    DISCIPLINE_LEVELS,
+    INDIVIDUAL,
+    INDIVIDUAL_CODES,
+    INITIATIVE_SCOPES,
+    NOT_GROUNDS_KINDS,
+    PENDING_KINDS,
+    RATING_RANK,
+    RATINGS,
+    RECIPIENT_KINDS,
+    REGISTRATION_IMPLIES,
+    SCOPE_UNKNOWN,
+    STATUS_ELIGIBLE,
+    STATUS_NEEDS_JUDGEMENT,
+    STATUS_NOT_ELIGIBLE,
+    STATUSES,
+    TITLE,
+    TITLE_IMPLIES,
+    short_vi,
 )
 from .dates import fmt_date
 from .errors import RulebookError
@@ -178,51 +196,66 @@ def _plain(text: str) -> str:
 
 
 _JUDGED: dict = {}  # (ruleset id, conduct_judgement_blocks, rule id, value, kind) -> Criterion
+_COMPACT: dict = {}  # (rule id, met, severity) -> text-less Criterion (compact mode)
+# Compact mode keeps no texts: re-evaluate the subject without ``compact`` to read them.
+_NO_TEXT = "(evaluate without compact mode for the text)"
 
 
 class _Facts:
     """Everything about one subject that does not depend on the code: built once."""
 
     __slots__ = ("s", "kind", "rs", "st", "dd", "titles", "ratings", "forced_kht", "grounds",
-                 "floor", "floor_reason", "active", "memo", "_cits", "members_facts", "regs", "_gen")
+                 "floor", "floor_reason", "active", "memo", "_cits", "members_facts", "regs", "_gen",
+                 "_gkey", "_citation", "compact")
 
-    def __init__(self, subject, rs: RuleSet, st: RulebookSettings, dd: dt.date):
+    def __init__(self, subject, rs: RuleSet, st: RulebookSettings, dd: dt.date, compact: bool = False):
         self.s = subject
+        self.compact = compact
         self.kind = getattr(subject, "kind", INDIVIDUAL)
         self.rs, self.st, self.dd = rs, st, dd
         self.memo = {}
         self.members_facts = {}
         self._gen = {}
         self._cits = rs.rules
-        titles = {}
-        for y, codes in subject.titles.items():
-            titles[y] = set(codes)
+        self._citation = _citations(rs)
+        titles = {y: set(codes) for y, codes in subject.titles.items()}
         grounds = {}  # code -> sorted achievement years usable as grounds (Đ8, NĐ 152 Đ4 k3)
         self.regs = subject.registrations
+        codes_cat = _CATEGORY
         for g in subject.grants:
             if g.revoked:
                 continue
-            y = g.achievement_year
+            y = g.year if g.year is not None else g.achievement_year
             if y is None:
                 continue
-            if CODES[g.code].category == TITLE:
-                titles.setdefault(y, set()).add(g.code)
+            if codes_cat[g.code] == TITLE:
+                t = titles.get(y)
+                if t is None:
+                    titles[y] = {g.code}
+                else:
+                    t.add(g.code)
             elif g.kind not in NOT_GROUNDS_KINDS:
                 grounds.setdefault(g.code, []).append(y)
+        implies = TITLE_IMPLIES
         for y, codes in titles.items():
-            for c in list(codes):
-                for lower in TITLE_IMPLIES.get(c, ()):
-                    codes.add(lower)
+            for c in [c for c in codes if c in implies]:
+                codes.update(implies[c])
             for c in codes:
-                grounds.setdefault(c, []).append(y)
-        for c in grounds:
-            grounds[c] = sorted(set(grounds[c]))
+                lst = grounds.get(c)
+                if lst is None:
+                    grounds[c] = [y]
+                else:
+                    lst.append(y)
+        for c, lst in grounds.items():
+            if len(lst) > 1:
+                grounds[c] = sorted(set(lst))
         self.titles, self.grounds = titles, grounds
         # Disciplines: in force on the decision date blocks everything; otherwise achievements
         # count from its end (NĐ 152/2025 Đ4).
         floor, reason, active = -1, None, None
         kht_from = st.discipline_forces_kht_from_year
-        ratings = dict(subject.ratings)
+        # Copied only when a discipline may rewrite a rating (never mutated otherwise).
+        ratings = dict(subject.ratings) if subject.disciplines else subject.ratings
         forced = set()
         for d in subject.disciplines:
             if d.start > dd:
@@ -242,12 +275,22 @@ class _Facts:
                 forced.add(y)
         self.floor, self.floor_reason, self.active = floor, reason, active
         self.ratings, self.forced_kht = ratings, forced
+        # Clean record: the general criteria are identical across subjects (see _general).
+        simple = (not subject.pending and not subject.disciplines and self.regs is None
+                  and not getattr(subject, "leave", None))
+        self._gkey = (rs.id, st.registration_gate, self.kind) if simple else None
 
     # -- small helpers -------------------------------------------------------------------
     def c(self, rule_id, met, text, severity=REQUIRED) -> Criterion:
         """``text``: the message, or a zero-argument callable giving it (formatted lazily)."""
-        cit = self._cits[rule_id].citation
-        if isinstance(text, str):
+        if self.compact:  # statuses only: one shared, text-less criterion per outcome
+            key = (rule_id, met, severity)
+            crit = _COMPACT.get(key)
+            if crit is None:
+                crit = _COMPACT[key] = Criterion(rule_id, met, _NO_TEXT, self._citation[rule_id], severity)
+            return crit
+        cit = self._citation[rule_id]
+        if text.__class__ is str:
             text = f"{text} — {cit}"
         return Criterion(rule_id, met, text, cit, severity)
 
@@ -352,25 +395,31 @@ class _Facts:
 
 
 _GENERAL_CACHE: dict = {}
+_CITATIONS: dict = {}  # ruleset id -> {rule id: citation}
+
+
+def _citations(rs: RuleSet) -> dict:
+    d = _CITATIONS.get(rs.id)
+    if d is None or len(d) != len(rs.rules):
+        d = _CITATIONS[rs.id] = {k: r.citation for k, r in rs.rules.items()}
+    return d
+_CATEGORY = {c: a.category for c, a in CODES.items()}
 
 
 def _general(f: _Facts, code: str, y: int) -> list:
-    key = (code, y)
-    cached = f._gen.get(key)
-    if cached is not None:
-        return cached
     # Fast path for the common clean record: the criteria are identical objects across
     # subjects, so share them (bulk runs evaluate millions of verdicts).
-    simple = (not f.s.pending and not f.s.disciplines and f.regs is None
-              and not getattr(f.s, "leave", None))
-    if simple:
-        gkey = (f.rs.id, code, y, f.st.registration_gate, f.kind)
+    if f._gkey is not None:
+        gkey = (f._gkey, f.compact, code, y)
         cached = _GENERAL_CACHE.get(gkey)
         if cached is None:
             cached = _general_build(f, code, y)
             if len(_GENERAL_CACHE) < 10_000:
                 _GENERAL_CACHE[gkey] = cached
-        f._gen[key] = cached
+        return cached
+    key = (code, y)
+    cached = f._gen.get(key)
+    if cached is not None:
         return cached
     out = _general_build(f, code, y)
     f._gen[key] = out
@@ -450,8 +499,7 @@ def _ev_cstdcs(f, Y):
         elif v.status == STATUS_NEEDS_JUDGEMENT:
             crit.append(f.c("CSTDCS.ldtt", None, lambda: f"Đạt các tiêu chí dữ liệu của LĐTT năm {Y}; còn chờ bình xét"))
         else:
-            why = "; ".join(_plain(c.text_vi) for c in v.missed)
-            crit.append(f.c("CSTDCS.ldtt", False, lambda: f"Không đủ điều kiện LĐTT năm {Y}: {why}"))
+            crit.append(f.c("CSTDCS.ldtt", False, lambda: f"Không đủ điều kiện LĐTT năm {Y}: {'; '.join(_plain(c.text_vi) for c in v.missed)}"))
     r = f.ratings.get(Y)
     if r == "HTXS":
         crit.append(f.c("CSTDCS.merit", True, lambda: f"Năm {Y} hoàn thành xuất sắc nhiệm vụ"))
@@ -464,9 +512,9 @@ def _ev_cstdcs(f, Y):
             used = (i.id,)
         else:
             rv = RATINGS[r].lower() if r else "chưa có xếp loại"
-            crit.append(f.c("CSTDCS.merit", False, lambda: f"Năm {Y} không hoàn thành xuất sắc nhiệm vụ ({rv}) và không có sáng kiến được công nhận cấp cơ sở hay đề tài được nghiệm thu{f.used_note(spent)}"))
+            crit.append(f.c("CSTDCS.merit", False, lambda _a0=(f.used_note(spent)): f"Năm {Y} không hoàn thành xuất sắc nhiệm vụ ({rv}) và không có sáng kiến được công nhận cấp cơ sở hay đề tài được nghiệm thu{_a0}"))  # noqa: B008
     if f.st.cstdcs_quota_percent is not None:
-        crit.append(f.c("CSTDCS.quota", None, lambda: f"Số CSTĐ cơ sở của đơn vị không quá {f.st.cstdcs_quota_percent}% số LĐTT; kiểm tra khi tổng hợp danh sách", WARNING))
+        crit.append(f.c("CSTDCS.quota", None, lambda _a0=(f.st.cstdcs_quota_percent): f"Số CSTĐ cơ sở của đơn vị không quá {_a0}% số LĐTT; kiểm tra khi tổng hợp danh sách", WARNING))
     return crit, used
 
 
@@ -487,7 +535,7 @@ def _ev_cstd_tinh(f, Y):
     if all(s is True for s in states):
         chain = f.c("CSTD_TINH.chain", True, lambda: f"Đạt CSTĐ cơ sở 3 năm liên tục: {_ys(range(Y - 2, Y + 1))}{same}")
     elif False in states:
-        chain = f.c("CSTD_TINH.chain", False, lambda: f"Chưa đủ 3 năm liên tục đạt CSTĐ cơ sở (có: {_ys(have)}){f.lo_reason('CSTD_TINH', Y, lo) if lo >= Y - 2 else ''}")
+        chain = f.c("CSTD_TINH.chain", False, lambda _a0=(f.lo_reason('CSTD_TINH', Y, lo) if lo >= Y - 2 else ''): f"Chưa đủ 3 năm liên tục đạt CSTĐ cơ sở (có: {_ys(have)}){_a0}")  # noqa: B008
     else:
         chain = f.c("CSTD_TINH.chain", None, lambda: f"Đạt CSTĐ cơ sở các năm {_ys(range(Y - 2, Y))}; năm {Y} còn chờ bình xét trong cùng đợt")
     reserved = sub.initiatives_used if sub is not None else ()
@@ -502,7 +550,7 @@ def _ev_cstd_tinh(f, Y):
             ids = ", ".join(i.id for i in unk)
             ini = f.c("CSTD_TINH.initiative", None, lambda: f"Có sáng kiến, đề tài ({ids}) chưa xác định phạm vi ảnh hưởng; cần xác định có phạm vi ảnh hưởng cấp bộ, ngành, tỉnh hay không")
         else:
-            ini = f.c("CSTD_TINH.initiative", False, lambda: f"Chưa có sáng kiến, đề tài có phạm vi ảnh hưởng cấp bộ, ngành, tỉnh trong các năm {Y - 2}–{Y}{f.used_note(spent)}")
+            ini = f.c("CSTD_TINH.initiative", False, lambda _a0=(f.used_note(spent)): f"Chưa có sáng kiến, đề tài có phạm vi ảnh hưởng cấp bộ, ngành, tỉnh trong các năm {Y - 2}–{Y}{_a0}")  # noqa: B008
         used = tuple(reserved)
     return [chain, ini], used
 
@@ -524,7 +572,7 @@ def _ev_cstd_tq(f, Y):
     elif prev is not None and st is None:
         chain = f.c("CSTD_TQ.chain", None, lambda: f"Đạt CSTĐ cấp tỉnh năm {prev}; CSTĐ cấp tỉnh năm {Y} còn chờ bình xét trong cùng đợt")
     else:
-        chain = f.c("CSTD_TQ.chain", False, lambda: f"Chưa đủ 2 lần liên tục đạt CSTĐ cấp tỉnh (có: {_ys(have)}){f.lo_reason('CSTD_TQ', Y, lo) if lo >= Y - cyc else ''}")
+        chain = f.c("CSTD_TQ.chain", False, lambda _a0=(f.lo_reason('CSTD_TQ', Y, lo) if lo >= Y - cyc else ''): f"Chưa đủ 2 lần liên tục đạt CSTĐ cấp tỉnh (có: {_ys(have)}){_a0}")  # noqa: B008
     reserved = sub.initiatives_used if sub is not None else ()
     start = (prev if prev is not None else Y) - 2
     ok, spent = f.initiatives(start, Y, 3, "CSTD_TQ", Y, reserved)
@@ -538,7 +586,7 @@ def _ev_cstd_tq(f, Y):
             ids = ", ".join(i.id for i in unk)
             ini = f.c("CSTD_TQ.initiative", None, lambda: f"Có sáng kiến, đề tài ({ids}) chưa xác định phạm vi ảnh hưởng; cần xác định có khả năng nhân rộng trong toàn quốc hay không")
         else:
-            ini = f.c("CSTD_TQ.initiative", False, lambda: f"Chưa có sáng kiến, đề tài có phạm vi ảnh hưởng toàn quốc trong các năm {start}–{Y}{f.used_note(spent)}")
+            ini = f.c("CSTD_TQ.initiative", False, lambda _a0=(f.used_note(spent)): f"Chưa có sáng kiến, đề tài có phạm vi ảnh hưởng toàn quốc trong các năm {start}–{Y}{_a0}")  # noqa: B008
         used = tuple(reserved)
     return [chain, ini], used
 
@@ -573,7 +621,7 @@ def _ev_bk_tinh_individual(f, Y):
     elif a is None:
         crit = f.c("BK_TINH.ind_d", None, lambda: f"Đạt CSTĐ cơ sở năm {Y - 1}; CSTĐ cơ sở năm {Y} còn chờ bình xét trong cùng đợt")
     else:
-        crit = f.c("BK_TINH.ind_d", False, lambda: f"Chưa đạt CSTĐ cơ sở 2 năm liên tục (có: {_ys(have)}) và chưa có 2 năm liên tục hoàn thành xuất sắc nhiệm vụ kèm 02 sáng kiến cấp cơ sở (hoàn thành xuất sắc liên tục: {len(run)} năm){f.used_note(spent)}{f.lo_reason('BK_TINH', Y, lo) if lo >= Y - 1 else ''}")
+        crit = f.c("BK_TINH.ind_d", False, lambda _a0=(f.used_note(spent)), _a1=(f.lo_reason('BK_TINH', Y, lo) if lo >= Y - 1 else ''): f"Chưa đạt CSTĐ cơ sở 2 năm liên tục (có: {_ys(have)}) và chưa có 2 năm liên tục hoàn thành xuất sắc nhiệm vụ kèm 02 sáng kiến cấp cơ sở (hoàn thành xuất sắc liên tục: {len(run)} năm){_a0}{_a1}")  # noqa: B008
     return _with_other_clauses(f, [crit], "BK_TINH.ind_other", "BK_TINH", Y) + [f.judgement("BK_TINH.ind_judgement", "BK_TINH", Y)], used
 
 
@@ -582,7 +630,7 @@ def _ev_bk_ttg_individual(f, Y):
     bks = [b for b in f.grounds.get("BK_TINH", ()) if b < Y]
     out = []
     if bks:
-        out.append(f.c("BK_TTG.holds_bk", True, lambda: f"Đã được tặng Bằng khen cấp bộ, ngành, tỉnh năm {bks[0] if f.st.bk_ttg_span_after_bk_tinh else bks[-1]}"))
+        out.append(f.c("BK_TTG.holds_bk", True, lambda _a0=(bks[0] if f.st.bk_ttg_span_after_bk_tinh else bks[-1]): f"Đã được tặng Bằng khen cấp bộ, ngành, tỉnh năm {_a0}"))
         if f.st.bk_ttg_span_after_bk_tinh and bks[0] > lo:
             lo = bks[0]
     else:
@@ -624,7 +672,10 @@ def _with_other_clauses(f, data, other_id, code, Y):
     judgement-based other clauses, so the verdict is needs_judgement rather than not_eligible."""
     if not f.st.form_other_clauses or all(c.met is True for c in data):
         return data
-    out = [Criterion(c.rule_id, c.met, c.text_vi, c.citation, ALTERNATIVE) for c in data]
+    if f.compact:
+        out = [f.c(c.rule_id, c.met, None, ALTERNATIVE) for c in data]
+    else:
+        out = [Criterion(c.rule_id, c.met, c._text, c.citation, ALTERNATIVE) for c in data]
     out.append(f.judgement(other_id, code, Y, ALTERNATIVE))
     return out
 
@@ -651,7 +702,7 @@ def _member_counts(f: _Facts, Y):
     for p in m:
         pf = f.members_facts.get(p.id)
         if pf is None or pf.s is not p:
-            pf = _Facts(p, f.rs, f.st, f.dd)
+            pf = _Facts(p, f.rs, f.st, f.dd, f.compact)
             f.members_facts[p.id] = pf
         if RATING_RANK.get(pf.ratings.get(Y), 0) >= 2:
             completed += 1
@@ -760,7 +811,7 @@ def _ev_bk_tinh_collective(f, Y):
     if all(s is True for s in states):
         crit = f.c("BK_TINH.col", True, lambda: f"Hoàn thành xuất sắc nhiệm vụ hoặc đạt TTLĐXS 2 năm liên tục: {Y - 1}, {Y}")
     elif False in states:
-        crit = f.c("BK_TINH.col", False, lambda: f"Chưa đủ 2 năm liên tục hoàn thành xuất sắc nhiệm vụ hoặc đạt TTLĐXS (có: {_ys(have)}){f.lo_reason('BK_TINH', Y, lo) if lo >= Y - 1 else ''}")
+        crit = f.c("BK_TINH.col", False, lambda _a0=(f.lo_reason('BK_TINH', Y, lo) if lo >= Y - 1 else ''): f"Chưa đủ 2 năm liên tục hoàn thành xuất sắc nhiệm vụ hoặc đạt TTLĐXS (có: {_ys(have)}){_a0}")  # noqa: B008
     else:
         crit = f.c("BK_TINH.col", None, lambda: f"Năm {Y - 1} đạt; TTLĐXS năm {Y} còn chờ bình xét trong cùng đợt")
     return _with_other_clauses(f, [crit], "BK_TINH.col_other", "BK_TINH", Y) + [f.judgement("BK_TINH.col_judgement", "BK_TINH", Y)], ()
@@ -824,18 +875,17 @@ _GIAY_KHEN_COLLECTIVE_RULE = "GIAY_KHEN.rating"
 
 def _evaluate(f: _Facts, code: str, Y: int) -> Verdict:
     key = (code, Y)
-    v = f.memo.get(key)
+    memo = f.memo
+    v = memo.get(key)
     if v is not None:
         return v
-    table = _INDIVIDUAL_EV if f.kind == INDIVIDUAL else _COLLECTIVE_EV
-    ev = table.get(code)
+    ev = (_INDIVIDUAL_EV if f.kind == INDIVIDUAL else _COLLECTIVE_EV).get(code)
     if ev is None:
         crit, used = _ev_not_encoded(f, Y, code)
     else:
         crit, used = ev(f, Y)
     criteria = _general(f, code, Y) + crit
-    v = Verdict(f.s.id, code, Y, _status(criteria, f.st.conduct_judgement_blocks), criteria, f.rs.id, used)
-    f.memo[key] = v
+    v = memo[key] = Verdict(f.s.id, code, Y, _status(criteria, f.st.conduct_judgement_blocks), criteria, f.rs.id, used)
     return v
 
 
@@ -878,13 +928,22 @@ def evaluate_all(subject, year: int, decision_date: dt.date, settings: RulebookS
     return out
 
 
-def evaluate_many(subjects, year: int, decision_date: dt.date, settings: RulebookSettings | None = None, codes=None):
-    """Yield (subject, [Verdict]) reusing the rule-set selection; for bulk runs."""
+def evaluate_many(subjects, year: int, decision_date: dt.date, settings: RulebookSettings | None = None, codes=None,
+                  *, compact: bool = False):
+    """Yield (subject, [Verdict]) reusing the rule-set selection; for bulk runs.
+
+    ``compact=True``: same statuses, rule ids and ``met`` values, but the criteria carry no text
+    (shared objects, nothing formatted) — for province-wide counts; evaluate a subject again
+    without it to show the reasons."""
     st = settings or DEFAULT_SETTINGS
     rs = select_ruleset(decision_date)
+    by_kind = {}
     for s in subjects:
-        f = _Facts(s, rs, st, decision_date)
-        wanted = applicable_codes(s) if codes is None else [c for c in codes if getattr(s, "kind", INDIVIDUAL) in CODES[c].recipient_kinds]
+        f = _Facts(s, rs, st, decision_date, compact)
+        wanted = by_kind.get(f.kind)
+        if wanted is None:
+            wanted = by_kind[f.kind] = (applicable_codes(s) if codes is None else
+                                        [c for c in codes if f.kind in CODES[c].recipient_kinds])
         yield s, [_evaluate(f, c, year) for c in wanted]
 
 

@@ -5,7 +5,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .codes import (
-    AWARD_KINDS, CODES, DISCIPLINE_LEVELS, INITIATIVE_KINDS, INITIATIVE_SCOPES, PENDING_KINDS, RATINGS, SCOPE_UNKNOWN,
+    AWARD_KINDS,
+    CODES,
+    DISCIPLINE_LEVELS,
+    INITIATIVE_KINDS,
+    INITIATIVE_SCOPES,
+    PENDING_KINDS,
+    RATINGS,
+    SCOPE_UNKNOWN,
 )
 from .dates import parse_date
 from .errors import InputError, RulebookError

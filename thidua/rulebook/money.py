@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
-from .codes import CODES, COLLECTIVE, HOUSEHOLD, INDIVIDUAL, RECIPIENT_KINDS, TITLE, name_vi
+from .codes import CODES, COLLECTIVE, INDIVIDUAL, RECIPIENT_KINDS, TITLE, name_vi
 from .dates import fmt_date
 from .errors import RulebookError
 from .rulesets import select_ruleset

@@ -154,7 +154,7 @@ class RulebookSettings:
     extra_holidays: tuple = ()
     removed_holidays: tuple = ()
 
-    def with_overrides(self, overrides: dict | None) -> "RulebookSettings":
+    def with_overrides(self, overrides: dict | None) -> RulebookSettings:
         if not overrides:
             return self
         changes = {}

@@ -52,7 +52,6 @@ ERR_YEAR = "Năm thành tích phải từ {lo} đến {hi}."
 ERR_TITLE = "Phải nhập trích yếu."
 ERR_UNIT_CLOSED = "Đơn vị đã kết thúc hoạt động (giải thể hoặc sáp nhập), không thể lập đề nghị mới."
 ERR_ONE_RECIPIENT = "Chọn một cá nhân (person_id) hoặc một tập thể (recipient_unit_id), không chọn cả hai."
-ERR_RECIPIENT_KIND = "{award} không dành cho {kind}."
 ERR_STATUS = "Trạng thái không hợp lệ: {value}. Chọn một trong: {choices}."
 ERR_PERSON_NOT_FOUND = "Không tìm thấy cá nhân số {pk} hoặc bạn không có quyền xem."
 ERR_UNIT_NOT_FOUND = "Không tìm thấy đơn vị số {pk} hoặc bạn không có quyền xem."
@@ -183,21 +182,9 @@ def nomination_entry_add(request, nomination_id: int, payload: EntryIn):
     person = recipient_unit = None
     if payload.person_id is not None:
         person = _person(user, payload.person_id)
-        scope_unit, kind = person.current_unit, codes.INDIVIDUAL
     else:
         recipient_unit = _unit(user, payload.recipient_unit_id)
-        scope_unit, kind = recipient_unit, codes.COLLECTIVE
-        if not recipient_unit.is_active:
-            raise ValidationError(services.ERR_RECIPIENT_SCOPE)
-    # The page offers only people and units of the proposing unit's subtree; so does the API.
-    if scope_unit is None or not scope_unit.path.startswith(nomination.unit.path):
-        raise ValidationError(services.ERR_RECIPIENT_SCOPE)
-    # A title for individuals cannot go to a collective (and vice versa): catching it here
-    # avoids a nomination that could never become a decision (the prize table has no line for it).
-    award = codes.CODES.get(nomination.award_code)
-    if award is not None and award.recipient_kinds and kind not in award.recipient_kinds:
-        raise ValidationError(ERR_RECIPIENT_KIND.format(award=award.name_vi,
-                                                        kind=codes.RECIPIENT_KINDS[kind].lower()))
+    # Scope, activity and recipient kind are checked by the door, for pages and API alike.
     entry = services.nomination_entry_add(nomination=nomination, acting_user=user, achievement=payload.achievement,
                                           person=person, recipient_unit=recipient_unit,
                                           override_reason=payload.override_reason)

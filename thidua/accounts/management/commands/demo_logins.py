@@ -1,6 +1,8 @@
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from thidua.accounts.demo import DEMO_PASSWORD, DEMO_USERS
+from thidua.accounts.names import full_name
 
 
 class Command(BaseCommand):
@@ -9,6 +11,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.stdout.write("\nThiĐua đang chạy tại http://127.0.0.1:8000")
         self.stdout.write(f"Tài khoản dùng thử (mật khẩu chung: {DEMO_PASSWORD}):")
+        main = [username for username, *_ in DEMO_USERS]
         for username, _full, _unit, _roles, description in DEMO_USERS:
             self.stdout.write(f"  {username:<22} {description}")
+        # Other demo modules add users of their own story (council members, cluster heads…).
+        others = (get_user_model().objects.exclude(username__in=main).order_by("username")
+                  .prefetch_related("role_assignments__role", "role_assignments__unit"))
+        if others:
+            self.stdout.write("Các tài khoản dùng thử khác:")
+            for user in others:
+                roles = ", ".join(f"{ra.role.name} – {ra.unit.name}" for ra in user.role_assignments.all())
+                self.stdout.write(f"  {user.username:<22} {full_name(user)}: {roles}")
         self.stdout.write("")

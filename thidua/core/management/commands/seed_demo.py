@@ -12,7 +12,6 @@ DEMO_MODULES = [
     "thidua.accounts.demo",
     "thidua.org.people_demo",
     "thidua.awards.demo",
-    "thidua.council.demo",
     "thidua.eligibility.demo",
     "thidua.emulation.demo",
     "thidua.reports.demo",
