@@ -109,3 +109,26 @@ def test_it_refuses_with_a_message_when_no_prize_table_covers_the_date(cast, org
             services.decision_issue(nomination=n, acting_user=cast.clerk, issued_on=dt.date(2017, 9, 5))
     assert "phê duyệt" not in " ".join(info.value.messages)
     assert not Decision.objects.exists() and not Counter.objects.filter(last_number__gt=0).exists()
+
+
+def test_it_refuses_a_decision_dated_inside_the_disclosure_period(approved_nomination, cast):
+    """Recorded after the disclosure ended, a decision may still not be dated before its end
+    (16–22/01/2024): it would predate the public's last day to comment."""
+    from thidua.awards.models import Counter
+    from thidua.council import services as council_services
+
+    with at(dt.date(2024, 1, 16)):
+        council_services.disclosure_open(nomination=approved_nomination, acting_user=cast.clerk)
+    with at(dt.date(2024, 1, 25)):
+        for day in (dt.date(2024, 1, 19), dt.date(2024, 1, 22)):
+            with pytest.raises(ValidationError, match=rf"Ngày ban hành quyết định \({day:%d/%m/%Y}\) phải sau khi "
+                                                      r"hết thời gian công khai .*đến hết ngày 22/01/2024"):
+                services.decision_issue(nomination=approved_nomination, acting_user=cast.clerk, issued_on=day)
+        approved_nomination.refresh_from_db()
+        assert approved_nomination.status == NominationStatus.APPROVED
+        assert not Decision.objects.exists() and not Counter.objects.filter(last_number__gt=0).exists()
+        assert not AuditEntry.objects.filter(action="decision.issued").exists()
+        decision = services.decision_issue(nomination=approved_nomination, acting_user=cast.clerk,
+                                           issued_on=dt.date(2024, 1, 23))
+    assert decision.number_text == "01/QĐ-UBND"
+    assert AuditEntry.objects.get(action="decision.issued").data["issued_on"] == "2024-01-23"

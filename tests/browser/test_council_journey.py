@@ -10,9 +10,9 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.browser import journey_steps as step
 from thidua.awards.models import Nomination, NominationEntry
 from thidua.council import services
 from thidua.council.models import DisclosureComment, Outcome, Session
@@ -20,11 +20,6 @@ from thidua.council.models import DisclosureComment, Outcome, Session
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TITLE = "Đề nghị tặng Giấy khen năm 2023 (Hội đồng)"
-
-
-def code_for(device) -> str:
-    device.refresh_from_db()
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift):06d}"
 
 
 @pytest.fixture
@@ -61,58 +56,25 @@ def council(cast, org, people):
     return c, n
 
 
-def _vote(page, login, user, session_url, names):
-    login(page, user.username)
-    page.goto(session_url)
-    page.get_by_role("link", name="Xác thực ngay").click()
-    if "dang-ky" in page.url:  # no device yet: enrol (QR code drawn on the server)
-        assert page.locator("figure.qr svg").count() == 1
-        assert page.get_by_test_id("otp-uri").inner_text().startswith("otpauth://totp/")
-        device = TOTPDevice.objects.get(user=user, confirmed=False)
-        page.get_by_label("Mã xác thực (6 chữ số)").fill(code_for(device))
-        page.get_by_role("button", name="Xác nhận đăng ký").click()
-    else:
-        device = TOTPDevice.objects.get(user=user, confirmed=True)
-        page.get_by_label("Mã xác thực (6 chữ số)").fill(code_for(device))
-        page.get_by_role("button", name="Xác thực").click()
-    page.wait_for_url(f"**{session_url}")
-    for name in names:
-        page.get_by_label(f"Đồng ý – {name}", exact=True).check()
-    page.get_by_role("button", name="Gửi phiếu").click()
-    page.get_by_text(f"Đã ghi nhận {len(names)} phiếu bầu kín của bạn.").wait_for()
-
-
 def test_it_runs_a_secret_ballot_and_a_public_disclosure(browser_page, login, cast, council, org, people):
     page = browser_page
     c, nomination = council
     names = [people.duyen.full_name, org.youth.name]
 
     login(page, "clerk")
-    page.goto("/hoi-dong/")
-    page.get_by_role("link", name=c.name).click()
-    page.get_by_text("Lên lịch phiên họp").click()
-    page.get_by_label("Ngày họp").fill(timezone.localdate().strftime("%d/%m/%Y"))
-    page.get_by_label("Địa điểm").fill("Hội trường UBND xã Bình An")
-    page.get_by_role("button", name="Lên lịch").click()
-    page.get_by_text("Đã lên lịch phiên họp.").wait_for()
-    session_path = page.url.replace(page.url.split("/hoi-dong/")[0], "")
-    page.get_by_label("Đề nghị đưa vào chương trình").select_option(label=f"{TITLE} – Xã Bình An")
-    page.get_by_role("button", name="Đưa vào chương trình").click()
-    page.get_by_text("Đã đưa đề nghị vào chương trình họp.").wait_for()
-    page.get_by_role("button", name="Khai mạc phiên họp").click()
-    page.get_by_text("Đã khai mạc phiên họp.").wait_for()
-    page.get_by_role("button", name="Mở vòng bỏ phiếu 1").click()
-    page.get_by_text("Đã mở vòng bỏ phiếu kín.").wait_for()
+    session_path = step.session_schedule(page, council_name=c.name, day=timezone.localdate().strftime("%d/%m/%Y"),
+                                         place="Hội trường UBND xã Bình An")
+    step.agenda_add(page, f"{TITLE} – Xã Bình An")
+    step.session_open_with_round(page)
 
     for user in (cast.chairman, cast.council_member, cast.clerk):
-        _vote(page, login, user, session_path, names)
+        step.ballot_cast(page, login, user, session_path, names)
 
     # Results stay hidden until the count: only the number of ballots shows.
     assert "Đã bỏ phiếu: 3/3" in page.content()
     assert "Vòng 1:" not in page.content()
-    page.get_by_role("button", name="Kết thúc vòng 1 và kiểm phiếu").click()
-    page.get_by_text("Đã kiểm phiếu và công bố kết quả vòng bỏ phiếu.").wait_for()
-    row = page.locator(f'tr[data-nominee="{people.duyen.full_name}"]')
+    step.round_close(page)
+    row = step.nominee_row(page, people.duyen.full_name)
     assert "Đạt" in row.inner_text()
     assert "3/3 đồng ý (100% tổng số thành viên" in row.inner_text()
     session = Session.objects.get()
@@ -121,27 +83,16 @@ def test_it_runs_a_secret_ballot_and_a_public_disclosure(browser_page, login, ca
     # Disclosure: the clerk publishes the list from the nomination page.
     page.goto(f"/khen-thuong/de-nghi/{nomination.pk}/")
     assert "Đạt" in page.locator("#hoi-dong").inner_text()
-    page.get_by_role("button", name="Công khai danh sách").click()
-    page.get_by_text("Đã công khai danh sách đề nghị trên Cổng công khai.").wait_for()
-    disclosure_url = page.url
+    disclosure_path = step.disclosure_open(page, f"/khen-thuong/de-nghi/{nomination.pk}/")
 
     # The public, without an account.
-    page.context.clear_cookies()
-    page.goto("/cong-khai/danh-sach/")
-    page.get_by_role("link", name=TITLE).click()
-    assert people.duyen.full_name in page.content()
-    page.get_by_label("Nội dung ý kiến").fill("Chị Duyên rất nhiệt tình với thanh niên trong xóm.")
-    page.get_by_role("button", name="Gửi ý kiến").click()
-    page.get_by_text("Cảm ơn bạn đã góp ý.").wait_for()
+    step.public_comment(page, title=TITLE, must_see=people.duyen.full_name,
+                        text="Chị Duyên rất nhiệt tình với thanh niên trong xóm.")
     assert DisclosureComment.objects.get().status == "pending"
 
     # The clerk approves and answers.
     login(page, "clerk")
-    page.goto(disclosure_url)
-    page.get_by_role("button", name="Duyệt hiển thị").click()
-    page.get_by_text("Đã duyệt hiển thị ý kiến.").wait_for()
-    page.get_by_placeholder("Nội dung trả lời, xử lý").fill("Cảm ơn ý kiến đóng góp của nhân dân.")
-    page.get_by_role("button", name="Xử lý, trả lời").click()
-    page.get_by_text("Đã xử lý, trả lời ý kiến.").wait_for()
+    step.comment_approve(page, disclosure_path)
+    step.comment_resolve(page, disclosure_path, "Cảm ơn ý kiến đóng góp của nhân dân.")
     comment = DisclosureComment.objects.get()
     assert comment.resolved and comment.status == "approved"

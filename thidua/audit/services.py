@@ -1,5 +1,14 @@
 """The one way to write an audit entry; doors call it inside their transaction."""
 
+import datetime as dt
+import re
+from functools import cache
+
+from django.apps import apps
+
+from thidua.core.formatting import format_date, format_vnd
+from thidua.rulebook import codes
+
 from .models import AuditEntry
 
 ACTION_LABELS = {
@@ -57,7 +66,57 @@ ACTION_LABELS = {
     "discipline.recorded": "Ghi kỷ luật",
     "initiative.recorded": "Ghi sáng kiến, đề tài",
     "import.committed": "Nhập dữ liệu từ Excel",
+    "movement.launched": "Phát động phong trào thi đua",
+    "movement.adopted": "Hưởng ứng phong trào thi đua",
+    "target.added": "Thêm chỉ tiêu",
+    "result.reported": "Báo cáo kết quả thực hiện chỉ tiêu",
+    "review.created": "Sơ kết, tổng kết phong trào",
+    "registration.deadline_set": "Đặt hạn đăng ký thi đua",
+    "registration.submitted": "Đăng ký thi đua",
+    "registration.approved": "Duyệt đăng ký thi đua",
+    "registration.returned": "Trả lại đăng ký thi đua",
+    "cluster.created": "Thành lập cụm, khối thi đua",
+    "cluster.regulation_set": "Ban hành quy chế hoạt động của cụm, khối",
+    "pledge.saved": "Soạn giao ước thi đua",
+    "pledge.signed": "Ký giao ước thi đua",
+    "criterion.added": "Thêm tiêu chí chấm điểm",
+    "scorecard.self_scored": "Tự chấm điểm",
+    "scorecard.submitted": "Gửi bảng tự chấm điểm",
+    "scorecard.adjusted": "Điều chỉnh điểm",
+    "scorecard.reviewed": "Thẩm định bảng điểm",
+    "ranking.proposed": "Đề nghị khen thưởng theo kết quả xếp hạng của cụm, khối",
 }
+
+# Names of the keys doors record in `data`, for the one-line summary on an object's page.
+FIELD_LABELS = {
+    "agree": "tán thành", "approve": "đồng ý", "award_code": "danh hiệu, hình thức", "award_type": "loại hình",
+    "by": "theo quyết định", "chars": "số ký tự", "choice": "lựa chọn", "citation": "căn cứ", "code": "mã",
+    "comment": "ý kiến", "contents": "số nội dung", "created": "tạo mới", "date": "ngày", "deadline": "hạn đăng ký",
+    "decider": "thẩm quyền", "decider_unit": "cấp quyết định", "decision": "quyết định", "deputy": "cụm phó",
+    "device": "thiết bị", "doc_type": "loại tài liệu", "documents": "tài liệu", "effective_date": "ngày hiệu lực",
+    "end": "đến ngày", "end_date": "ngày kết thúc", "file": "tệp", "file_name": "tệp", "final_total": "tổng điểm",
+    "full_name": "họ và tên", "grants": "khen thưởng", "ground": "căn cứ", "held_on": "ngày tổ chức",
+    "higher_is_better": "càng cao càng tốt", "imported": "đã nhập", "issued_on": "ngày ban hành", "kind": "loại",
+    "leader": "cụm trưởng", "level": "cấp", "limitations": "hạn chế", "max": "điểm tối đa", "measure": "đơn vị tính",
+    "member": "thành viên", "members": "thành viên", "members_present": "thành viên có mặt",
+    "merged_into": "sáp nhập vào", "name": "tên", "nomination": "đề nghị", "nominee": "người, tập thể được đề nghị",
+    "nominees": "người, tập thể được đề nghị", "number": "số", "number_text": "số, ký hiệu", "outcome": "kết quả",
+    "override_reason": "lý do đề nghị", "overrides": "lý do đề nghị", "overwrite": "ghi đè", "parent": "gốc",
+    "period": "kỳ", "person": "cá nhân", "place": "địa điểm", "planned": "kế hoạch", "points": "điểm",
+    "position": "chức vụ", "prefix": "tiền tố", "present": "có mặt", "quorum_met": "đủ số thành viên dự họp",
+    "recipient": "người, tập thể", "recover": "thu hồi", "regulation": "quy chế", "report_date": "ngày báo cáo",
+    "results": "kết quả", "revokes": "hủy bỏ quyết định", "role": "vai trò", "round": "vòng",
+    "self_total": "tự chấm", "signer": "người ký", "size": "dung lượng (byte)", "skipped": "bỏ qua",
+    "sources": "các đơn vị sáp nhập", "start": "từ ngày", "start_date": "ngày bắt đầu", "status": "trạng thái",
+    "target": "chỉ tiêu", "targets": "số chỉ tiêu", "term_end": "nhiệm kỳ đến", "term_start": "nhiệm kỳ từ",
+    "theme": "chủ đề", "title": "tiêu đề", "total": "tổng số", "total_amount": "tổng tiền thưởng",
+    "total_members": "tổng số thành viên", "unit": "đơn vị", "user": "người dùng", "value": "giá trị",
+    "verdict": "kết quả xét điều kiện", "verdicts": "kết quả xét điều kiện", "working_days": "số ngày làm việc",
+    "year": "năm",
+}
+MONEY_KEYS = {"total_amount", "amount"}
+UNIT_ID_KEYS = {"unit", "merged_into", "sources"}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def audit_record(*, actor, action: str, target, unit=None, data=None, reason: str = "") -> AuditEntry:
@@ -96,13 +155,79 @@ def action_label(code: str) -> str:
     return ACTION_LABELS.get(code, code)
 
 
-def _summary(data: dict) -> str:
+@cache
+def _choice_labels(model_label: str = "") -> dict:
+    """{field name: {code: Vietnamese label}} from the models' choices: one model, or all of them."""
+    models = [apps.get_model(model_label)] if model_label else apps.get_models()
+    labels: dict = {}
+    for model in models:
+        for f in model._meta.concrete_fields:
+            for value, label in f.flatchoices or ():
+                labels.setdefault(f.name, {}).setdefault(str(value), str(label))
+    return labels
+
+
+def _code_label(key: str, value: str, target_type: str) -> str:
+    if key == "award_code":
+        return codes.name_vi(value)
+    if key in ("verdict", "verdicts"):
+        return codes.STATUSES.get(value, value)
+    if key == "decider":
+        return codes.DECIDERS.get(value, value)
+    try:
+        own = _choice_labels(target_type).get(key, {})
+    except (LookupError, ValueError):
+        own = {}
+    every = _choice_labels()
+    # "kind" may be recorded for a field named "recipient_kind" and the like.
+    similar = [labels for name, labels in every.items() if name.endswith(f"_{key}")]
+    for labels in [own, every.get(key, {}), *similar]:
+        if value in labels:
+            return labels[value]
+    return value
+
+
+def _value(key, value, target_type="") -> str:
+    """A recorded value as the user reads it: dates dd/mm/yyyy, money in đồng, codes by name."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, int) and key in MONEY_KEYS:
+        return format_vnd(value)
+    if isinstance(value, int) and key in UNIT_ID_KEYS:
+        unit = apps.get_model("org", "Unit").objects.filter(pk=value).first()
+        return unit.name if unit else str(value)
+    if isinstance(value, list):
+        return ", ".join(_value(key, v, target_type) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(
+            f"{k} ({_pairs(v, target_type)})" if isinstance(v, dict) else f"{k}: {_value(key, v, target_type)}"
+            for k, v in value.items()
+        )
+    if isinstance(value, str):
+        if ISO_DATE.match(value):
+            try:
+                return format_date(dt.date.fromisoformat(value[:10]))
+            except ValueError:
+                return value
+        return _code_label(key, value, target_type)
+    return str(value)
+
+
+def _pairs(data: dict, target_type: str) -> str:
+    return ", ".join(f"{FIELD_LABELS.get(k, k)}: {_value(k, v, target_type)}" for k, v in data.items())
+
+
+def _summary(data: dict, target_type: str = "") -> str:
     if not data:
         return ""
     if "old" in data and "new" in data:
-        parts = [f"{k}: {data['old'].get(k, '')} → {v}" for k, v in data["new"].items()]
-        return "; ".join(parts)
-    return "; ".join(f"{k}: {v}" for k, v in data.items())
+        changes = [f"{FIELD_LABELS.get(k, k)}: {_value(k, data['old'].get(k), target_type)} → "
+                   f"{_value(k, v, target_type)}" for k, v in data["new"].items()]
+        rest = {k: v for k, v in data.items() if k not in ("old", "new")}
+        return "; ".join(changes + ([_pairs(rest, target_type)] if rest else []))
+    return _pairs(data, target_type)
 
 
 def audit_rows(target) -> list[AuditEntry]:
@@ -110,5 +235,5 @@ def audit_rows(target) -> list[AuditEntry]:
     rows = list(audit_for(target)[:200])
     for row in rows:
         row.label = action_label(row.action)
-        row.summary = _summary(row.data)
+        row.summary = _summary(row.data, row.target_type)
     return rows

@@ -1,6 +1,6 @@
 from django import forms
 
-from thidua.org.forms import DateInput
+from thidua.org.forms import CHOICE_ERRORS, DateInput
 from thidua.org.models import Person, Unit
 
 from .catalog import award_choices
@@ -11,8 +11,9 @@ class NominationForm(forms.Form):
     unit = forms.ModelChoiceField(label="Đơn vị đề nghị", queryset=Unit.objects.none(),
                                   error_messages={"invalid_choice": "Đơn vị không hợp lệ.",
                                                   "required": "Phải chọn đơn vị."})
-    award_code = forms.ChoiceField(label="Danh hiệu / hình thức khen thưởng", choices=())
-    award_type = forms.ChoiceField(label="Loại hình khen thưởng", choices=AwardType.choices, initial="cong_trang")
+    award_code = forms.ChoiceField(label="Danh hiệu / hình thức khen thưởng", choices=(), error_messages=CHOICE_ERRORS)
+    award_type = forms.ChoiceField(label="Loại hình khen thưởng", choices=AwardType.choices, initial="cong_trang",
+                                   error_messages=CHOICE_ERRORS)
     year = forms.IntegerField(label="Năm thành tích", min_value=2000, max_value=2100,
                               error_messages={"invalid": "Năm phải là số.", "min_value": "Năm không hợp lệ.",
                                               "max_value": "Năm không hợp lệ."})
@@ -86,6 +87,7 @@ class RevokeForm(forms.Form):
     grants = forms.ModelMultipleChoiceField(label="Khen thưởng bị hủy bỏ", queryset=None, required=False,
                                             widget=forms.CheckboxSelectMultiple,
                                             error_messages={"invalid_choice": "Khen thưởng không hợp lệ.",
+                                                            "invalid_list": "Khen thưởng không hợp lệ.",
                                                             "invalid_pk_value": "Khen thưởng không hợp lệ."})
 
     def __init__(self, *args, grants=None, **kwargs):

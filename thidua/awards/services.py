@@ -264,7 +264,7 @@ def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | 
         raise ValidationError(ERR_NO_POWER.format(decider=rb_codes.DECIDERS[nomination.decider_code],
                                                   award=award_name(nomination.award_code),
                                                   day=issued_on.strftime("%d/%m/%Y")))
-    blocking = disclosure_blocking_reason(nomination)
+    blocking = disclosure_blocking_reason(nomination, on=issued_on)
     if blocking:
         raise ValidationError(blocking)
     approver = nomination.approved_by
@@ -313,13 +313,14 @@ def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | 
 COUNCIL_SELECTORS = "thidua.council.selectors"
 
 
-def disclosure_blocking_reason(nomination: Nomination) -> str | None:
+def disclosure_blocking_reason(nomination: Nomination, on: dt.date | None = None) -> str | None:
     """The council app (items 3-4 of the procedure) blocks issuing while the public disclosure
-    runs or comments are unresolved. Without the app installed nothing blocks here."""
+    runs or comments are unresolved, and a decision dated (``on``) before the period is over.
+    Without the app installed nothing blocks here."""
     if not apps.is_installed("thidua.council") or importlib.util.find_spec(COUNCIL_SELECTORS) is None:
         return None
     selectors = importlib.import_module(COUNCIL_SELECTORS)
-    return selectors.disclosure_blocking_reason(nomination)
+    return selectors.disclosure_blocking_reason(nomination, on=on)
 
 
 # ---------------------------------------------------------------------------- eligibility

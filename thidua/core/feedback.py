@@ -10,9 +10,21 @@ def messages_from_error(request, exc) -> None:
 
 
 def messages_from_form(request, form) -> None:
-    for errors in form.errors.values():
-        for msg in errors:
-            messages.error(request, msg)
+    # After the redirect the form is gone, so a generic message ("Trường này là bắt buộc.") is
+    # prefixed with its field's label; the forms' own messages already name what is wrong.
+    for name, errors in form.errors.as_data().items():
+        field = form.fields.get(name)
+        for error in errors:
+            for msg in error.messages:
+                generic = field is not None and _is_default_message(field, error.code)
+                messages.error(request, f"{field.label}: {msg}" if generic and field.label else msg)
+
+
+def _is_default_message(field, code) -> bool:
+    defaults = {}
+    for klass in reversed(type(field).__mro__):
+        defaults.update(getattr(klass, "default_error_messages", {}))
+    return code in defaults and str(field.error_messages.get(code)) == str(defaults[code])
 
 
 def run_door(request, door, success: str, **kwargs):

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from thidua.accounts.names import full_name
-from thidua.org.forms import DateInput
+from thidua.org.forms import CHOICE_ERRORS, DateInput
 from thidua.org.models import Unit
 
 from . import conf
@@ -33,7 +33,8 @@ class MemberForm(forms.Form):
         queryset=get_user_model().objects.none(),
         error_messages={"invalid_choice": "Cán bộ không hợp lệ.", "required": "Phải chọn cán bộ."},
     )
-    role = forms.ChoiceField(label="Vai trò", choices=MemberRole.choices, initial=MemberRole.MEMBER)
+    role = forms.ChoiceField(label="Vai trò", choices=MemberRole.choices, initial=MemberRole.MEMBER,
+                             error_messages=CHOICE_ERRORS)
     start = forms.DateField(label="Từ ngày", widget=DateInput(), error_messages=DATE_ERRORS)
 
     def __init__(self, *args, users=None, **kwargs):
@@ -61,6 +62,7 @@ class HeadDecisionForm(forms.Form):
         label="Quyết định",
         coerce=lambda v: v == "1",
         choices=[("1", "Đồng ý đề nghị khen thưởng"), ("0", "Không đề nghị khen thưởng")],
+        error_messages={**CHOICE_ERRORS, "required": "Phải chọn quyết định."},
     )
     reason = forms.CharField(
         label="Lý do",
@@ -70,8 +72,8 @@ class HeadDecisionForm(forms.Form):
 
 
 class WrittenOpinionForm(forms.Form):
-    member = forms.IntegerField()
-    nominee = forms.IntegerField()
+    member = forms.IntegerField(error_messages={"invalid": "Thành viên không hợp lệ."})
+    nominee = forms.IntegerField(error_messages={"invalid": "Người, tập thể được đề nghị không hợp lệ."})
     choice = forms.ChoiceField(choices=Choice.choices, error_messages={"invalid_choice": "Lựa chọn không hợp lệ."})
 
 

@@ -25,6 +25,9 @@ from .models import (
 NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
 BLOCK_RUNNING = "Danh sách đề nghị đang trong thời gian công khai (đến hết ngày {end}); chưa thể ban hành quyết định."
 BLOCK_COMMENTS = "Còn {n} ý kiến góp ý của nhân dân chưa được xử lý, trả lời; chưa thể ban hành quyết định."
+BLOCK_DATED = (
+    "Ngày ban hành quyết định ({day}) phải sau khi hết thời gian công khai danh sách đề nghị (đến hết ngày {end})."
+)
 
 
 def _ancestor_ids(user) -> set[int]:
@@ -191,17 +194,21 @@ def public_disclosure_get(pk) -> Disclosure:
     return obj
 
 
-def disclosure_blocking_reason(nomination) -> str | None:
+def disclosure_blocking_reason(nomination, on=None) -> str | None:
     """Why a decision may not yet be issued for ``nomination`` because of its public disclosure.
 
     For the awards side (decision_issue): None when nothing blocks; otherwise a Vietnamese
     reason — the disclosure period is still running, or a public comment is not yet resolved
     (the clerk must answer every comment before the decision, domain §7 / issue 5 item 4).
+    ``on`` is the decision's own date: a decision recorded after the period may still not be
+    dated inside it, else it would predate the public's last day to comment.
     """
     today = timezone.localdate()
     for d in Disclosure.objects.filter(nomination=nomination):
         if today <= d.end:  # running, or scheduled and not yet over
             return BLOCK_RUNNING.format(end=d.end.strftime("%d/%m/%Y"))
+        if on is not None and on <= d.end:
+            return BLOCK_DATED.format(day=on.strftime("%d/%m/%Y"), end=d.end.strftime("%d/%m/%Y"))
     unresolved = DisclosureComment.objects.filter(disclosure__nomination=nomination, resolved_at__isnull=True).count()
     if unresolved:
         return BLOCK_COMMENTS.format(n=unresolved)

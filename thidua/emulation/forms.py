@@ -1,6 +1,6 @@
 from django import forms
 
-from thidua.org.forms import DateInput
+from thidua.org.forms import CHOICE_ERRORS, MULTIPLE_CHOICE_ERRORS, DateInput
 from thidua.org.models import Unit
 
 from .models import ClusterKind, CriterionKind, MovementKind, OrdinalStyle, Period, ReviewKind
@@ -33,13 +33,14 @@ class MovementForm(UnitsFormMixin, forms.Form):
     launched_by = _units("Đơn vị phát động")
     title = forms.CharField(label="Tên phong trào", max_length=300,
                             error_messages={"required": "Phải nhập tên phong trào."})
-    kind = forms.ChoiceField(label="Loại phong trào", choices=MovementKind.choices)
+    kind = forms.ChoiceField(label="Loại phong trào", choices=MovementKind.choices, error_messages=CHOICE_ERRORS)
     year = _year("Năm phát động")
     start_date = forms.DateField(label="Ngày bắt đầu (phong trào theo đợt)", required=False, widget=DateInput(),
                                  error_messages=DATE_ERRORS)
     end_date = forms.DateField(label="Ngày kết thúc", required=False, widget=DateInput(), error_messages=DATE_ERRORS)
     theme = forms.CharField(label="Chủ đề, khẩu hiệu", max_length=300, required=False)
-    ordinal_style = forms.ChoiceField(label="Cách đánh số nội dung trọng tâm", choices=OrdinalStyle.choices)
+    ordinal_style = forms.ChoiceField(label="Cách đánh số nội dung trọng tâm", choices=OrdinalStyle.choices,
+                                      error_messages=CHOICE_ERRORS)
     contents = forms.CharField(label="Nội dung trọng tâm (mỗi dòng một nội dung)", required=False,
                                widget=forms.Textarea(attrs={"rows": 5}))
     document_ref = forms.CharField(label="Số, ký hiệu văn bản phát động", max_length=120, required=False)
@@ -59,7 +60,8 @@ class TargetForm(forms.Form):
     measure = forms.CharField(label="Đơn vị tính", max_length=40, required=False)
     planned_value = forms.CharField(label="Kế hoạch", max_length=40, required=False)
     higher_is_better = forms.TypedChoiceField(label="Chiều đánh giá", coerce=lambda v: v == "1",
-                                              choices=[("1", "Càng cao càng tốt"), ("0", "Càng thấp càng tốt")])
+                                              choices=[("1", "Càng cao càng tốt"), ("0", "Càng thấp càng tốt")],
+                                              error_messages=CHOICE_ERRORS)
 
 
 class ResultForm(UnitsFormMixin, forms.Form):
@@ -69,7 +71,7 @@ class ResultForm(UnitsFormMixin, forms.Form):
                                                     "required": "Phải chọn chỉ tiêu."})
     unit = _units("Đơn vị báo cáo")
     year = _year()
-    period = forms.ChoiceField(label="Kỳ báo cáo", choices=Period.choices)
+    period = forms.ChoiceField(label="Kỳ báo cáo", choices=Period.choices, error_messages=CHOICE_ERRORS)
     value = forms.CharField(label="Giá trị", max_length=40, error_messages={"required": "Phải nhập giá trị."})
     note = forms.CharField(label="Ghi chú", max_length=300, required=False)
 
@@ -79,7 +81,7 @@ class ResultForm(UnitsFormMixin, forms.Form):
 
 
 class ReviewForm(forms.Form):
-    kind = forms.ChoiceField(label="Loại", choices=ReviewKind.choices)
+    kind = forms.ChoiceField(label="Loại", choices=ReviewKind.choices, error_messages=CHOICE_ERRORS)
     year = _year()
     held_on = forms.DateField(label="Ngày hội nghị", widget=DateInput(), error_messages=DATE_ERRORS)
     number_text = forms.CharField(label="Số, ký hiệu báo cáo", max_length=60, required=False)
@@ -104,10 +106,11 @@ class ClusterForm(UnitsFormMixin, forms.Form):
     unit_fields = ("organiser",)
     organiser = _units("Cấp tổ chức cụm")
     name = forms.CharField(label="Tên cụm / khối", max_length=200)
-    kind = forms.ChoiceField(label="Loại", choices=ClusterKind.choices)
+    kind = forms.ChoiceField(label="Loại", choices=ClusterKind.choices, error_messages=CHOICE_ERRORS)
     year = _year()
     members = forms.ModelMultipleChoiceField(label="Đơn vị thành viên (theo thứ tự)", queryset=Unit.objects.none(),
-                                             error_messages={"required": "Phải chọn đơn vị thành viên.",
+                                             error_messages={**MULTIPLE_CHOICE_ERRORS,
+                                                             "required": "Phải chọn đơn vị thành viên.",
                                                              "invalid_choice": "Đơn vị không hợp lệ."})
     leader = _units("Cụm trưởng (để trống: theo gợi ý luân phiên)", required=False)
     deputy = _units("Cụm phó (để trống: theo gợi ý luân phiên)", required=False)
@@ -130,12 +133,13 @@ class PledgeForm(forms.Form):
 class CriterionForm(forms.Form):
     code = forms.CharField(label="Mã", max_length=20)
     name = forms.CharField(label="Tiêu chí", max_length=300)
-    kind = forms.ChoiceField(label="Loại", choices=CriterionKind.choices)
+    kind = forms.ChoiceField(label="Loại", choices=CriterionKind.choices, error_messages=CHOICE_ERRORS)
     max_points = forms.CharField(label="Điểm tối đa", max_length=20)
-    parent = forms.ModelChoiceField(label="Thuộc tiêu chí", queryset=None, required=False)
+    parent = forms.ModelChoiceField(label="Thuộc tiêu chí", queryset=None, required=False,
+                                    error_messages={"invalid_choice": "Tiêu chí không hợp lệ."})
     evidence_required = forms.BooleanField(label="Bắt buộc minh chứng", required=False)
     tie_key = forms.ChoiceField(label="Nhóm xét khi bằng điểm", required=False,
-                                choices=[("", "—"), ("discipline", "Kỷ luật, kỷ cương")])
+                                choices=[("", "—"), ("discipline", "Kỷ luật, kỷ cương")], error_messages=CHOICE_ERRORS)
 
     def __init__(self, *args, criteria=None, **kwargs):
         super().__init__(*args, **kwargs)

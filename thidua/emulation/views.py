@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
+from thidua.awards.selectors import nomination_list_for
 from thidua.core.feedback import messages_from_error, messages_from_form, run_door
 from thidua.org.selectors import person_list_for
 from thidua.rulebook import codes
@@ -354,6 +355,12 @@ def cluster_detail(request, pk):
                           "unit_targets": "\n".join(f"{t.unit.code} | {t.text}"
                                                     for t in pledge.targets.filter(unit__isnull=False))}
     my_units = [m.unit for m in members if can(request.user, Capability.EMULATION_MANAGE, m.unit)]
+    proposals = list(cluster.proposals.select_related("unit", "nomination"))
+    # The leader proposes for other members; their nominations are linked only where the user may open them.
+    visible = set(nomination_list_for(request.user).filter(pk__in=[p.nomination_id for p in proposals])
+                  .values_list("pk", flat=True))
+    for p in proposals:
+        p.linkable = p.nomination_id in visible
     return render(request, "emulation/cluster_detail.html", {
         "cluster": cluster, "members": members, "pledge": pledge,
         "common_targets": pledge.targets.filter(unit__isnull=True) if pledge else [],
@@ -364,7 +371,7 @@ def cluster_detail(request, pk):
         "criterion_form": CriterionForm(criteria=cluster.criteria.all()) if leader_clerk else None,
         "criteria": cluster.criteria.all(), "my_units": my_units,
         "scorecards": cluster.scorecards.select_related("unit"),
-        "ranking": selectors.ranking_for(cluster), "proposals": cluster.proposals.select_related("unit", "nomination"),
+        "ranking": selectors.ranking_for(cluster), "proposals": proposals,
         "upload_form": UploadForm(),
         "audit_entries": audit_rows(cluster),
     })

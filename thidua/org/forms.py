@@ -2,6 +2,12 @@ from django import forms
 
 from .models import Gender, Kind, Level, Unit
 
+# Django's Vietnamese defaults for these read awkwardly ("lựa chọn khả thi") or stay English
+# (invalid_pk_value), so choice fields name the problem plainly.
+CHOICE_ERRORS = {"invalid_choice": "Lựa chọn không hợp lệ."}
+MULTIPLE_CHOICE_ERRORS = {**CHOICE_ERRORS, "invalid_pk_value": "Lựa chọn không hợp lệ.",
+                          "invalid_list": "Danh sách lựa chọn không hợp lệ."}
+
 
 class DateInput(forms.DateInput):
     input_type = "text"
@@ -12,7 +18,7 @@ class DateInput(forms.DateInput):
 
 class PersonForm(forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=120)
-    gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
+    gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices, error_messages=CHOICE_ERRORS)
     date_of_birth = forms.DateField(label="Ngày sinh", required=False, widget=DateInput(),
                                     error_messages={"invalid": "Ngày sinh phải theo dạng dd/mm/yyyy."})
     unit = forms.ModelChoiceField(label="Đơn vị công tác", queryset=Unit.objects.none(),
@@ -29,10 +35,12 @@ class PersonForm(forms.Form):
 class UnitForm(forms.Form):
     name = forms.CharField(label="Tên đơn vị", max_length=200)
     code = forms.CharField(label="Mã đơn vị", max_length=40)
-    level = forms.ChoiceField(label="Cấp", choices=Level.choices)
-    kind = forms.ChoiceField(label="Loại", choices=Kind.choices)
-    parent = forms.ModelChoiceField(label="Đơn vị cấp trên", queryset=Unit.objects.none())
-    valid_from = forms.DateField(label="Ngày thành lập", required=False, widget=DateInput())
+    level = forms.ChoiceField(label="Cấp", choices=Level.choices, error_messages=CHOICE_ERRORS)
+    kind = forms.ChoiceField(label="Loại", choices=Kind.choices, error_messages=CHOICE_ERRORS)
+    parent = forms.ModelChoiceField(label="Đơn vị cấp trên", queryset=Unit.objects.none(),
+                                    error_messages={"invalid_choice": "Đơn vị không hợp lệ."})
+    valid_from = forms.DateField(label="Ngày thành lập", required=False, widget=DateInput(),
+                                 error_messages={"invalid": "Ngày phải theo dạng dd/mm/yyyy."})
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,7 +56,8 @@ class UnitForm(forms.Form):
 class MergeForm(forms.Form):
     sources = forms.ModelMultipleChoiceField(
         label="Các đơn vị sáp nhập", queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Có đơn vị không thuộc phạm vi quản lý của bạn hoặc đã kết thúc hoạt động.",
+        error_messages={**MULTIPLE_CHOICE_ERRORS,
+                        "invalid_choice": "Có đơn vị không thuộc phạm vi quản lý của bạn hoặc đã kết thúc hoạt động.",
                         "required": "Phải chọn các đơn vị sáp nhập."},
     )
     name = forms.CharField(label="Tên đơn vị mới", max_length=200)

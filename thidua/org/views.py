@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from thidua.accounts.access import can, has_any, unit_get_for_user, units_visible_to
+from thidua.accounts.access import can, has_any, reach, unit_get_for_user, units_visible_to
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
 from thidua.awards.selectors import award_history_for_person, award_history_for_unit
@@ -35,8 +35,11 @@ def unit_list(request):
 @login_required
 def unit_detail(request, pk):
     unit = unit_get_for_user(request.user, pk)
+    # Ancestors outside the user's reach are named but not linked (their page would be a 404).
+    visible = reach(request.user)
     return render(request, "org/unit_detail.html", {
         "unit": unit,
+        "ancestors": [(a, visible.covers(a)) for a in unit.ancestors()],
         "children": unit.children.order_by("name"),
         "people": person_list_for(request.user).filter(current_unit=unit)[:200],
         "merged_from": unit.merged_from.all(),

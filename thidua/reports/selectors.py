@@ -281,8 +281,11 @@ def _golden_key(grant) -> tuple:
 
 def register_rows(user, unit, year) -> list:
     """The golden-book list: grants ordered by issuer, then by golden-book number."""
-    grants = report_grants(user, unit, year).select_related("decision", "decision__issuer")
-    return sorted(grants, key=_golden_key)
+    grants = sorted(report_grants(user, unit, year).select_related("decision", "decision__issuer"), key=_golden_key)
+    visible = set(decision_list_for(user).filter(pk__in={g.decision_id for g in grants}).values_list("pk", flat=True))
+    for g in grants:
+        g.linkable = g.decision_id in visible  # a higher level's decision is named, not linked
+    return grants
 
 
 # ---- emulation ----------------------------------------------------------------------------------
