@@ -203,7 +203,7 @@ def _value(key, value, target_type="") -> str:
     if isinstance(value, dict):
         return "; ".join(
             f"{k} ({_pairs(v, target_type)})" if isinstance(v, dict) else f"{k}: {_value(key, v, target_type)}"
-            for k, v in value.items()
+            for k, v in sorted(value.items())
         )
     if isinstance(value, str):
         if ISO_DATE.match(value):
@@ -216,7 +216,8 @@ def _value(key, value, target_type="") -> str:
 
 
 def _pairs(data: dict, target_type: str) -> str:
-    return ", ".join(f"{FIELD_LABELS.get(k, k)}: {_value(k, v, target_type)}" for k, v in data.items())
+    # Sorted: PostgreSQL's jsonb does not keep key order, and the page must read the same on both.
+    return ", ".join(f"{FIELD_LABELS.get(k, k)}: {_value(k, v, target_type)}" for k, v in sorted(data.items()))
 
 
 def _summary(data: dict, target_type: str = "") -> str:
@@ -224,7 +225,7 @@ def _summary(data: dict, target_type: str = "") -> str:
         return ""
     if "old" in data and "new" in data:
         changes = [f"{FIELD_LABELS.get(k, k)}: {_value(k, data['old'].get(k), target_type)} → "
-                   f"{_value(k, v, target_type)}" for k, v in data["new"].items()]
+                   f"{_value(k, v, target_type)}" for k, v in sorted(data["new"].items())]
         rest = {k: v for k, v in data.items() if k not in ("old", "new")}
         return "; ".join(changes + ([_pairs(rest, target_type)] if rest else []))
     return _pairs(data, target_type)
