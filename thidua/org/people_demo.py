@@ -69,7 +69,7 @@ def load(ctx):
     for village, heads in HOUSEHOLDS.items():
         for head, address in heads:
             services.household_create(acting_user=None, head_name=head, unit=ctx.units[village], address=address)
-    for username, user in ctx.users.items():
+    for user in ctx.users.values():
         person = ctx.people.get(full_name(user))
         if person and person.user_id is None:
             person.user = user

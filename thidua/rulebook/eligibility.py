@@ -531,7 +531,7 @@ def _ev_cstd_tinh(f, Y):
         states.append(st)
         if st is not False:
             have.append(y)
-    same = " (năm %d: đủ điều kiện trong cùng đợt xét)" % Y if sub is not None and sub.status == STATUS_ELIGIBLE else ""
+    same = f" (năm {Y}: đủ điều kiện trong cùng đợt xét)" if sub is not None and sub.status == STATUS_ELIGIBLE else ""
     if all(s is True for s in states):
         chain = f.c("CSTD_TINH.chain", True, lambda: f"Đạt CSTĐ cơ sở 3 năm liên tục: {_ys(range(Y - 2, Y + 1))}{same}")
     elif False in states:

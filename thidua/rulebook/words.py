@@ -44,7 +44,7 @@ def _below_billion(n: int, full: bool) -> str:
         n //= 1000
         i += 1
     words = []
-    for k, (g, idx) in enumerate(reversed(groups)):
+    for g, idx in reversed(groups):
         if g == 0:
             continue
         words.append(_triple(g, full or bool(words)) + _GROUPS[idx])
