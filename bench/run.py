@@ -42,14 +42,16 @@ def province_root():
 
 def evaluate_province(root, year, dd, workers=2):
     """The fast path: statuses of every person and unit (CompactResult)."""
-    from thidua.eligibility import histories, services
+    from thidua.awards import eligibility as services
+    from thidua.awards import histories
 
     return histories.evaluate_subtree_compact(root, year, dd, services.rulebook_settings(), workers=workers)
 
 
 def reference(root, year, dd):
     """The pages' path (full verdicts, one process) as {("individual"|"collective", pk): statuses}."""
-    from thidua.eligibility import histories, services
+    from thidua.awards import eligibility as services
+    from thidua.awards import histories
 
     # Keep the cyclic collector paused until the million verdicts are dropped (they hold no
     # cycles, so reference counting frees them): a full collection over them costs seconds.
@@ -131,7 +133,7 @@ def main(argv=None):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from thidua.eligibility import histories
+    from thidua.awards import histories
     from thidua.org.models import Unit
 
     root = province_root()

@@ -1,10 +1,14 @@
 """One settings file, driven by the environment (architecture.md, Habit 8)."""
 
+import json
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from thidua.rulebook.errors import RulebookError
+from thidua.rulebook.settings import settings_from_json
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,6 +41,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
+def env_choices(name: str, default: list[str], allowed: set[str]) -> list[str]:
+    values = env_list(name, default)
+    unknown = sorted(set(values) - allowed)
+    if unknown:
+        raise ImproperlyConfigured(f"{name}: unknown values {unknown}; allowed: {sorted(allowed)}")
+    return values
+
+
+def env_json_object(name: str) -> dict:
+    raw = os.environ.get(name, "")
+    if not raw.strip():
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a JSON object: {exc}") from exc
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object, got {type(value).__name__}")
+    return value
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -56,11 +81,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
-    "template_partials",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "simple_history",
     "ninja",
     "thidua.core",
     "thidua.audit",
@@ -74,6 +97,7 @@ INSTALLED_APPS = [
     "thidua.reports",
     "thidua.portal",
     "thidua.api",
+    "thidua.home",
 ]
 
 MIDDLEWARE = [
@@ -88,7 +112,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -105,7 +128,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "thidua.core.context.navigation",
+                "thidua.home.context.navigation",
             ],
             # |vnd and |vndate everywhere, without a {% load %} in every fragment.
             "builtins": ["thidua.core.templatetags.vn"],
@@ -142,7 +165,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -201,8 +224,31 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# Province/ministry overrides of the rulebook's [S]/[M] settings (JSON object).
+# ---------------------------------------------------------------------------- the procedure's local settings
+# The law lives in thidua.rulebook; what follows is what a province or ministry decides for itself.
+
+# Province/ministry overrides of the rulebook's [S]/[M] settings (JSON object), e.g.
+# {"disclosure_days_other": 5}. Parsed here once, so a bad key or value stops the process at start-up
+# with a message naming it; thidua.core.conf.rulebook_settings() reads the same value afterwards.
 RULEBOOK_OVERRIDES = os.environ.get("RULEBOOK_OVERRIDES", "")
+try:
+    settings_from_json(RULEBOOK_OVERRIDES)
+except RulebookError as exc:
+    raise ImproperlyConfigured(f"RULEBOOK_OVERRIDES is invalid: {exc}") from exc
+
+# A cluster's reviewed ranking proposes its first unit for Cờ thi đua and the next N for Bằng khen.
+EMULATION_BK_COUNT = env_int("EMULATION_BK_COUNT", 2)
+# Equal totals are ordered by these, in turn (higher first): discipline points, bonus points, women-led.
+EMULATION_TIE_BREAK = env_choices("EMULATION_TIE_BREAK", ["discipline", "bonus", "women_led"],
+                                  {"discipline", "bonus", "women_led"})
+# Rotation of cluster leaders: a unit that led within this many years is passed over.
+EMULATION_ROTATION_YEARS = env_int("EMULATION_ROTATION_YEARS", 3)
+# The public's comments on a disclosed list: size, and how many per client address in how many seconds.
+DISCLOSURE_COMMENT_MAX_CHARS = env_int("DISCLOSURE_COMMENT_MAX_CHARS", 2000)
+DISCLOSURE_COMMENT_RATE = (env_int("DISCLOSURE_COMMENT_RATE_COUNT", 5),
+                           env_int("DISCLOSURE_COMMENT_RATE_SECONDS", 3600))
+# Unit codes of the central deciders (orders by the President, Prime Minister's awards), JSON object.
+AWARDS_CENTRAL_UNITS = {"prime_minister": "CP", "president": "CTN", **env_json_object("AWARDS_CENTRAL_UNITS")}
 
 LOGGING = {
     "version": 1,

@@ -8,7 +8,7 @@ admin.site.site_title = "ThiĐua"
 admin.site.index_title = "Quản trị"
 
 urlpatterns = [
-    path("", include("thidua.core.urls")),
+    path("", include("thidua.home.urls")),
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("to-chuc/", include("thidua.org.urls")),
     path("nhap-lieu/", include("thidua.imports.urls")),

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.conftest import OVERRIDE_REASON, at
 from thidua.audit.models import AuditEntry
+from thidua.awards import disclosure as disclosures
 from thidua.awards import services
 from thidua.awards.models import Decision, Grant, NominationStatus
 
@@ -115,10 +116,9 @@ def test_it_refuses_a_decision_dated_inside_the_disclosure_period(approved_nomin
     """Recorded after the disclosure ended, a decision may still not be dated before its end
     (16–22/01/2024): it would predate the public's last day to comment."""
     from thidua.awards.models import Counter
-    from thidua.council import services as council_services
 
     with at(dt.date(2024, 1, 16)):
-        council_services.disclosure_open(nomination=approved_nomination, acting_user=cast.clerk)
+        disclosures.disclosure_open(nomination=approved_nomination, acting_user=cast.clerk)
     with at(dt.date(2024, 1, 25)):
         for day in (dt.date(2024, 1, 19), dt.date(2024, 1, 22)):
             with pytest.raises(ValidationError, match=rf"Ngày ban hành quyết định \({day:%d/%m/%Y}\) phải sau khi "

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.browser import journey_steps as step
-from thidua.awards.models import Nomination, NominationEntry
+from thidua.awards.models import DisclosureComment, Nomination, NominationEntry
 from thidua.council import services
-from thidua.council.models import DisclosureComment, Outcome, Session
+from thidua.council.models import Outcome, Session
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

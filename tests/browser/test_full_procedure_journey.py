@@ -21,9 +21,9 @@ import time_machine
 from tests.browser import journey_steps as step
 from tests.conftest import OVERRIDE_REASON
 from thidua.audit.models import AuditEntry
-from thidua.awards.models import Decision, NominationStatus
+from thidua.awards.models import Decision, DisclosureComment, NominationStatus
 from thidua.council import services as council_services
-from thidua.council.models import DisclosureComment, Outcome, Session
+from thidua.council.models import Outcome, Session
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from thidua.core.formatting import format_vnd
+from thidua.formatting import format_vnd
 from thidua.rulebook import prize
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -28,7 +28,7 @@ def test_it_shows_a_vietnamese_page_when_the_form_token_expired(cast):
 
 @override_settings(DEBUG=False)
 def test_it_shows_a_vietnamese_500_page(client, cast, monkeypatch):
-    from thidua.core import views
+    from thidua.home import views
 
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
@@ -36,5 +36,5 @@ def test_it_shows_a_vietnamese_500_page(client, cast, monkeypatch):
     monkeypatch.setattr(views, "decision_list_for", boom)
     client.raise_request_exception = False
     client.force_login(cast.clerk)
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:home"))
     assert response.status_code == 500 and "Lỗi hệ thống" in response.content.decode()

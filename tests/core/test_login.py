@@ -11,9 +11,9 @@ def test_it_logs_in_and_out_with_the_vietnamese_form(client, cast):
     assert "Tên đăng nhập" in page and "Mật khẩu" in page
     response = client.post(reverse("accounts:login"), {"username": "clerk", "password": PASSWORD})
     assert response.status_code == 302
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
     client.post(reverse("accounts:logout"))
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302
 
 
 def test_it_says_in_vietnamese_that_the_password_is_wrong(client, cast):
@@ -28,4 +28,4 @@ def test_it_locks_out_after_repeated_failures_even_with_the_right_password(clien
     response = client.post(reverse("accounts:login"), {"username": "clerk", "password": PASSWORD})
     assert response.status_code == 429
     assert "Tạm khóa đăng nhập" in response.content.decode()
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:home")).status_code == 302

@@ -6,8 +6,10 @@ import pytest
 from django.test import Client
 
 from thidua.audit.models import AuditEntry
+from thidua.awards import disclosure as disclosures
+from thidua.awards.models import Disclosure
 from thidua.council import services
-from thidua.council.models import BallotChoice, Council, Disclosure, VoterReceipt
+from thidua.council.models import BallotChoice, Council, VoterReceipt
 
 from .conftest import otp_login, vote
 
@@ -140,7 +142,7 @@ def test_it_opens_a_disclosure_and_resolves_comments(client, nomination_factory,
         r = post(client, f"{API}/disclosures", {"nomination_id": n.pk, "start": "2024-01-02"})
         assert r.status_code == 201, r.content
         d = Disclosure.objects.get()
-        comment = services.comment_submit(disclosure=d, text="Góp ý", ip="10.0.0.1")
+        comment = disclosures.comment_submit(disclosure=d, text="Góp ý", ip="10.0.0.1")
         blocking = client.get(f"{API}/nominations/{n.pk}/disclosure-blocking").json()
         assert blocking["blocked"] is True
         assert client.get(f"{API}/disclosures/{d.pk}/comments").json()[0]["status"] == "pending"

@@ -3,9 +3,10 @@ import unicodedata
 
 import pytest
 
-from thidua.documents import decision_number, decision_number_text, format_money, vn_date_line
+from thidua.documents import decision_number, decision_number_text, vn_date_line
 from thidua.documents.text import normalize, strip_number_prefix
 from thidua.documents.types import RecipientLine
+from thidua.formatting import format_money
 
 
 def test_it_writes_the_date_line_with_zero_padded_january():

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from thidua.eligibility import histories, services
+from thidua.awards import eligibility as services
+from thidua.awards import histories
 
 DD = dt.date(2026, 1, 15)
 

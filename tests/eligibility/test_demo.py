@@ -22,5 +22,5 @@ def test_it_shows_meaningful_verdicts_and_forecasts_for_binh_an(client, db, sett
     assert "(đã được tặng năm 2025)" in html
     hoa = Person.objects.get(full_name="Lê Thị Hoa")
     with time_machine.travel(dt.datetime(2026, 11, 21, 9), tick=False):
-        html = client.get(reverse("org:person-detail", args=[hoa.pk])).content.decode()
+        html = client.get(reverse("home:person-detail", args=[hoa.pk])).content.decode()
     assert "Đủ điều kiện xét CSTĐ cấp tỉnh năm 2026 nếu đạt CSTĐ cơ sở năm 2026" in html

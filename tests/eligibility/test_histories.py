@@ -1,6 +1,6 @@
 import datetime as dt
 
-from thidua.eligibility import histories
+from thidua.awards import histories
 from thidua.org.models import PersonRating
 from thidua.org.services import person_create
 

@@ -74,7 +74,7 @@ def test_it_asks_an_anonymous_visitor_to_log_in(client, org):
 
 def test_it_links_the_list_from_the_unit_page(client, cast, org):
     client.force_login(cast.clerk)
-    html = client.get(reverse("org:unit-detail", args=[org.binh_an.pk])).content.decode()
+    html = client.get(reverse("home:unit-detail", args=[org.binh_an.pk])).content.decode()
     assert reverse(URL, args=[org.binh_an.pk]) in html
 
 
@@ -84,6 +84,6 @@ def test_it_forecasts_on_the_person_page(client, cast, org, history, today):
 
     with time_machine.travel(today, tick=False):
         client.force_login(cast.clerk)
-        html = client.get(reverse("org:person-detail", args=[history.van.pk])).content.decode()
+        html = client.get(reverse("home:person-detail", args=[history.van.pk])).content.decode()
     assert "Dự báo" in html
     assert "Đủ điều kiện xét Bằng khen cấp tỉnh năm" in html

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from thidua.audit.models import AuditEntry
+from thidua.awards import proposals
 from thidua.awards.models import Nomination
 from thidua.emulation import selectors, services
 from thidua.emulation.models import PledgeSignature, ScoreLine
@@ -38,7 +39,7 @@ def test_it_scopes_the_cluster_pages(client, cast, cluster, third):
         assert client.get(url).status_code == code
     client.force_login(third.user)
     for name in ["emulation:pledge-sign", "emulation:pledge-edit", "emulation:criterion-add",
-                 "emulation:ranking-propose"]:
+                 "awards:ranking-propose"]:
         assert client.post(reverse(name, args=[cluster.pk]), {"title": "x"}).status_code == 404
     assert not PledgeSignature.objects.exists()
 
@@ -94,14 +95,14 @@ def test_it_reviews_never_own_and_ranks_with_tie_break_then_proposes(cast, org, 
     settings.EMULATION_TIE_BREAK = ["bonus", "discipline", "women_led"]
     assert [r.unit for r in selectors.ranking_for(cluster)] == [org.binh_an, org.other]
     with pytest.raises(PermissionDenied):
-        services.ranking_propose(acting_user=cast.clerk, cluster=cluster)
-    made = services.ranking_propose(acting_user=cluster.district_officer, cluster=cluster)
+        proposals.ranking_propose(acting_user=cast.clerk, cluster=cluster)
+    made = proposals.ranking_propose(acting_user=cluster.district_officer, cluster=cluster)
     assert [(p.unit, p.award_code) for p in made] == [(org.binh_an, "CO_TINH"), (org.other, "BK_TINH")]
     n = Nomination.objects.get(award_code="CO_TINH")
     assert n.status == "draft" and n.unit == org.binh_an and n.decider_unit == org.province
     assert n.entries.get().recipient_unit == org.binh_an
     with pytest.raises(ValidationError):
-        services.ranking_propose(acting_user=cluster.district_officer, cluster=cluster)
+        proposals.ranking_propose(acting_user=cluster.district_officer, cluster=cluster)
 
 
 def test_it_requires_evidence_where_the_criterion_says_so(cast, org, cluster):

@@ -4,8 +4,8 @@ import pytest
 
 from tests.imports.conftest import batch_of, commit, flash
 from thidua.audit.models import AuditEntry
-from thidua.imports.scoring import rating_from_score
 from thidua.org.models import PersonRating
+from thidua.rulebook.scoring import rating_from_score
 
 
 def key(person, unit_code="BAN"):

@@ -20,11 +20,12 @@ def errors(response):
 
 
 @pytest.mark.parametrize("name,content,message", [
-    ("xep-loai.csv", b"a,b\n", "Chỉ nhận tệp Excel .xlsx; tệp 'xep-loai.csv' không đúng định dạng."),
-    ("xep-loai.xls", b"\xd0\xcf\x11\xe0", "Tệp 'xep-loai.xls' là Excel 97–2003 (.xls); hãy mở bằng Excel và lưu lại "
+    ("xep-loai.csv", b"a,b\n", "Tệp “xep-loai.csv” không đúng định dạng cho phép (xlsx)."),
+    ("xep-loai.xls", b"\xd0\xcf\x11\xe0", "Tệp “xep-loai.xls” là Excel 97–2003 (.xls); hãy mở bằng Excel và lưu lại "
                                           "dạng .xlsx."),
-    ("xep-loai", b"PK", "Chỉ nhận tệp Excel .xlsx; tệp 'xep-loai' không đúng định dạng."),
-    ("hong.xlsx", b"day khong phai excel", "Không đọc được tệp 'hong.xlsx': tệp hỏng hoặc không phải Excel .xlsx."),
+    ("xep-loai", b"PK", "Tệp “xep-loai” không đúng định dạng cho phép (xlsx)."),
+    ("hong.xlsx", b"day khong phai excel", "Nội dung tệp “hong.xlsx” không phải tệp .xlsx hợp lệ (có thể đã bị đổi "
+                                           "đuôi hoặc bị hỏng)."),
     ("hong2.xlsx", b"PK\x03\x04 broken zip", "Không đọc được tệp 'hong2.xlsx': tệp hỏng hoặc không phải Excel "
                                              ".xlsx."),
     ("rong.xlsx", b"", "Tệp tải lên rỗng."),
@@ -38,7 +39,7 @@ def test_it_refuses_files_that_are_not_xlsx(clerk_client, name, content, message
 @override_settings(UPLOAD_MAX_BYTES=2 * 1024 * 1024)
 def test_it_refuses_a_file_over_the_size_limit(clerk_client):
     big = SimpleUploadedFile("lon.xlsx", b"PK" + b"0" * (2 * 1024 * 1024), content_type=XLSX)
-    assert errors(post(clerk_client, "ratings", big)) == ["Tệp 'lon.xlsx' quá lớn (2,0 MB); tối đa 2,0 MB."]
+    assert errors(post(clerk_client, "ratings", big)) == ["Tệp “lon.xlsx” vượt quá dung lượng cho phép (2 MB)."]
     assert not ImportBatch.objects.exists()
 
 

@@ -16,8 +16,8 @@ def clerk_client(client, cast):
 def test_it_renders_every_page_for_the_clerk(clerk_client, issued_decision, people, org):
     d = issued_decision
     urls = [
-        reverse("core:home"), reverse("core:me"), reverse("org:unit-list"), reverse("org:person-list"),
-        reverse("org:unit-detail", args=[org.binh_an.pk]), reverse("org:person-detail", args=[people.van.pk]),
+        reverse("home:home"), reverse("home:me"), reverse("org:unit-list"), reverse("org:person-list"),
+        reverse("home:unit-detail", args=[org.binh_an.pk]), reverse("home:person-detail", args=[people.van.pk]),
         reverse("org:person-create"), reverse("org:unit-create"), reverse("org:unit-merge"),
         reverse("awards:nomination-list"), reverse("awards:nomination-create"),
         reverse("awards:nomination-detail", args=[d.nomination.pk]), reverse("awards:decision-list"),

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from tests.conftest import at
+from thidua.awards import disclosure as disclosures
 
 
 @pytest.fixture(autouse=True)
@@ -14,7 +15,6 @@ def _fast_password_hashing(settings):
 def disclosed(cast, org, people):
     """A submitted CSTĐCS nomination of Bình An disclosed from Monday 08/01/2024 to Friday 12/01/2024."""
     from thidua.awards.models import Nomination, NominationEntry
-    from thidua.council import services
 
     n = Nomination.objects.create(
         unit=org.binh_an,
@@ -33,7 +33,7 @@ def disclosed(cast, org, people):
         achievement="Hai năm liền Lao động tiên tiến, có sáng kiến",
     )
     with at(dt.date(2024, 1, 8)):
-        return services.disclosure_open(nomination=n, acting_user=cast.clerk)
+        return disclosures.disclosure_open(nomination=n, acting_user=cast.clerk)
 
 
 def on(day=dt.date(2024, 1, 9), hour=9):

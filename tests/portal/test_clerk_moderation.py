@@ -2,15 +2,15 @@
 
 from django.urls import reverse
 
-from thidua.council import services
-from thidua.council.models import DisclosureComment
+from thidua.awards import disclosure as disclosures
+from thidua.awards.models import DisclosureComment
 
 from .conftest import on
 
 
 def _comment(disclosed):
     with on():
-        return services.comment_submit(disclosure=disclosed, text="Góp ý về ông Văn", ip="203.0.113.9")
+        return disclosures.comment_submit(disclosure=disclosed, text="Góp ý về ông Văn", ip="203.0.113.9")
 
 
 def test_it_lets_the_clerk_moderate_and_resolve(client, disclosed, cast):

@@ -5,8 +5,8 @@ import datetime as dt
 from django.urls import reverse
 
 from thidua.audit.models import AuditEntry
-from thidua.council import services
-from thidua.council.models import DisclosureComment
+from thidua.awards import disclosure as disclosures
+from thidua.awards.models import DisclosureComment
 
 from .conftest import on
 
@@ -36,9 +36,9 @@ def test_it_takes_a_comment_hidden_until_approved(client, disclosed, cast):
         assert AuditEntry.objects.filter(action="disclosure.comment_received").exists()
         page = lambda: client.get(reverse("portal:disclosure-detail", args=[disclosed.pk])).content.decode()  # noqa: E731
         assert "Ông Văn đã có sáng kiến thật." not in page()
-        services.comment_moderate(comment=comment, approve=True, acting_user=cast.clerk)
+        disclosures.comment_moderate(comment=comment, approve=True, acting_user=cast.clerk)
         assert "Ông Văn đã có sáng kiến thật." in page()
-        services.comment_resolve(comment=comment, response="Cảm ơn ý kiến của bà.", acting_user=cast.clerk)
+        disclosures.comment_resolve(comment=comment, response="Cảm ơn ý kiến của bà.", acting_user=cast.clerk)
         assert "Cảm ơn ý kiến của bà." in page()
 
 

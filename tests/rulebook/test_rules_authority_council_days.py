@@ -99,9 +99,29 @@ def test_it_gives_a_compensatory_day_for_weekend_holidays():
 
 
 def test_it_adds_working_days_over_weekends_and_holidays():
-    assert add_working_days(D(2025, 4, 25), 3) == D(2025, 5, 2)  # 28/4, 29/4, then 30/4 and 1/5 are off
+    # 28/4, 29/4, then 30/4, 1/5 and 2/5 are off (2/5/2025 was announced in lieu of Saturday 26/4).
+    assert add_working_days(D(2025, 4, 25), 3) == D(2025, 5, 5)
     assert add_working_days(D(2025, 1, 24), 1) == D(2025, 2, 3)  # Tết 2025
     assert add_working_days(D(2025, 3, 3), 5, holidays=frozenset()) == D(2025, 3, 10)
+
+
+@pytest.mark.parametrize("year, tet, first_after", [
+    # Mùng 1 Tết of the published lunar calendar: 23/01/2031 (Thursday), 08/02/2035 (Thursday). The days
+    # off run from the 29th of the old year to the 5th of the new; the first working day comes after.
+    (2031, D(2031, 1, 23), D(2031, 1, 28)),
+    (2035, D(2035, 2, 8), D(2035, 2, 13)),
+])
+def test_it_skips_tet_in_any_year(year, tet, first_after):
+    days = holidays_for_year(year)
+    assert tet in days and tet - dt.timedelta(days=1) in days and tet + dt.timedelta(days=2) in days
+    working_day_before = tet - dt.timedelta(days=3)
+    assert add_working_days(working_day_before, 1) == first_after
+    assert add_working_days(first_after, -1) == working_day_before
+
+
+def test_it_keeps_hung_kings_day_and_the_national_day_in_later_years():
+    assert D(2031, 4, 1) in holidays_for_year(2031)  # 10/3 âm lịch
+    assert {D(2035, 9, 2), D(2035, 9, 3)} <= holidays_for_year(2035)
 
 
 def test_it_computes_disclosure_deadlines():

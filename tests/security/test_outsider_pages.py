@@ -27,8 +27,8 @@ def _binh_an_urls(decision, person, org):
             reverse("awards:decision-pdf", args=[decision.pk]),
             reverse("awards:decision-certificates", args=[decision.pk]),
             reverse("awards:grant-certificate", args=[g.pk]),
-            reverse("org:unit-detail", args=[org.binh_an.pk]),
-            reverse("org:person-detail", args=[person.pk]),
+            reverse("home:unit-detail", args=[org.binh_an.pk]),
+            reverse("home:person-detail", args=[person.pk]),
         ],
         "post": [
             reverse("awards:nomination-submit", args=[n.pk]),

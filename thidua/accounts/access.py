@@ -8,9 +8,6 @@ user object for the request.
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.http import Http404
-
-from thidua.org.models import Unit
 
 from .models import Capability
 
@@ -31,7 +28,8 @@ class Reach:
             q |= Q(**{f"{path_field}__startswith": prefix})
         return q
 
-    def covers(self, unit: Unit | None) -> bool:
+    def covers(self, unit) -> bool:
+        """``unit``: an org.Unit (or None); only its ``pk`` and materialised ``path`` are read."""
         if unit is None:
             return self.everything
         if self.everything or unit.pk in self.exact_ids:
@@ -73,19 +71,8 @@ def reach(user, capability: str = Capability.VIEW) -> Reach:
     return result
 
 
-def can(user, capability: str, unit: Unit | None) -> bool:
+def can(user, capability: str, unit) -> bool:
     return reach(user, capability).covers(unit)
-
-
-def units_visible_to(user, capability: str = Capability.VIEW):
-    return Unit.objects.filter(reach(user, capability).q())
-
-
-def unit_get_for_user(user, pk, capability: str = Capability.VIEW) -> Unit:
-    unit = Unit.objects.filter(pk=pk).first()
-    if unit is None or not can(user, capability, unit):
-        raise Http404("Không tìm thấy đơn vị.")
-    return unit
 
 
 def scope_q(user, unit_field: str, capability: str = Capability.VIEW) -> Q:

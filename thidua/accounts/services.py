@@ -22,3 +22,13 @@ def role_assign(*, user, role_code: str, unit, acting_user=None, include_descend
     audit_record(actor=acting_user, action="role.assigned", target=user, unit=unit,
                  data={"role": role_code, "unit": unit.pk})
     return assignment
+
+
+@transaction.atomic
+def role_revoke(*, assignment: RoleAssignment, acting_user=None) -> None:
+    assignment = RoleAssignment.objects.select_related("role", "unit", "user").get(pk=assignment.pk)
+    user, unit, role_code = assignment.user, assignment.unit, assignment.role.code
+    assignment.delete()
+    user.__dict__.pop("_thidua_reach", None)
+    audit_record(actor=acting_user, action="role.revoked", target=user, unit=unit,
+                 data={"role": role_code, "unit": unit.pk})

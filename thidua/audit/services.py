@@ -6,7 +6,7 @@ from functools import cache
 
 from django.apps import apps
 
-from thidua.core.formatting import format_date, format_vnd
+from thidua.formatting import format_date, format_vnd
 from thidua.rulebook import codes
 
 from .models import AuditEntry
@@ -23,6 +23,8 @@ ACTION_LABELS = {
     "employment.ended": "Kết thúc công tác",
     "role.assigned": "Phân quyền",
     "role.revoked": "Thu hồi quyền",
+    "dossier_requirement.set": "Thiết lập yêu cầu hồ sơ",
+    "dossier_requirement.deleted": "Bỏ yêu cầu hồ sơ",
     "nomination.created": "Tạo đề nghị khen thưởng",
     "nomination.updated": "Sửa đề nghị khen thưởng",
     "nomination.entry_added": "Thêm người/tập thể vào đề nghị",

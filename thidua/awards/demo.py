@@ -13,7 +13,7 @@ from thidua.documents import render_simple_docx
 from thidua.org.models import Kind, Level
 from thidua.org.services import person_create, unit_create
 
-from . import selectors, services
+from . import proposals, selectors, services
 
 COLLECTIVES_2023 = [
     ("BAN-DTN", "Hoàn thành xuất sắc nhiệm vụ năm 2023, tích cực tham gia xây dựng nông thôn mới"),
@@ -43,7 +43,7 @@ def _at(day: dt.date, hour=9):
 
 
 def load(ctx):
-    clerk, chairman = ctx.users["binhan.canbo"], ctx.users["binhan.chutich"]
+    clerk = ctx.users["binhan.canbo"]
     commune = ctx.units["BAN"]
     with _at(dt.date(2024, 1, 10)):
         nomination = services.nomination_create(
@@ -56,10 +56,14 @@ def load(ctx):
         for name, achievement in INDIVIDUALS_2023:
             _add(nomination, clerk, person=ctx.people[name], achievement=achievement)
         services.nomination_submit(nomination=nomination, acting_user=clerk)
-    # The commune council reviews the submitted list in a secret ballot on 15/01/2024.
-    from thidua.council.demo import hold_session_2023
+    # The commune council reviews the submitted list in a secret ballot on 15/01/2024 (council.demo),
+    # then decide_2023 approves and issues it (the order is home.management.commands.seed_demo's).
+    ctx.extra["nomination_2023"] = nomination
 
-    hold_session_2023(ctx, nomination)
+
+def decide_2023(ctx):
+    clerk, chairman = ctx.users["binhan.canbo"], ctx.users["binhan.chutich"]
+    nomination = ctx.extra["nomination_2023"]
     with _at(dt.date(2024, 1, 16)):
         services.nomination_approve(nomination=nomination, acting_user=chairman)
     with _at(dt.date(2024, 1, 19), hour=15):
@@ -238,3 +242,9 @@ def _seed_004(ctx):
         recipients=[(p, "Ba năm liên tục đạt Chiến sĩ thi đua cơ sở, có sáng kiến có phạm vi ảnh hưởng cấp tỉnh")
                     for p in people],
         created=dt.date(2023, 12, 1), approved=dt.date(2024, 1, 5), issued=dt.date(2024, 1, 8))
+
+
+def propose_from_rankings(ctx):
+    """Seed 003: the Thái Nguyên cluster's reviewed ranking proposes its leaders for awards (10/12/2024)."""
+    with _at(dt.date(2024, 12, 10)):
+        proposals.ranking_propose(acting_user=ctx.users["thainguyen.bantdkt"], cluster=ctx.extra["cluster_tptn_2024"])

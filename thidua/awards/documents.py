@@ -28,11 +28,12 @@ from thidua.documents import (
     sign_pdf,
 )
 from thidua.documents.text import decision_number, decision_number_text
+from thidua.formatting import format_vnd
 from thidua.rulebook import codes as rb_codes
 from thidua.rulebook import words as rb_words
+from thidua.rulebook.legal import decision_legal_bases
 
 from .catalog import award_name, decision_wording, is_title, recovery_item
-from .legal import decision_legal_bases
 from .models import Decision, Grant, GrantStatus
 
 
@@ -163,13 +164,13 @@ def certificate_signer():
     """The pluggable signer from settings.CERTIFICATE_SIGNER (None: certificates are not signed).
     "pkcs12:/path.p12" with the passphrase in the environment variable named by
     settings.CERTIFICATE_SIGNER_PASSPHRASE_ENV (default CERTIFICATE_SIGNER_PASSPHRASE)."""
-    value = getattr(settings, "CERTIFICATE_SIGNER", None)
+    value = settings.CERTIFICATE_SIGNER
     if not value:
         return None
     kind, _, path = str(value).partition(":")
     if kind != "pkcs12" or not path:
         raise ImproperlyConfigured(ERR_SIGNER_SETTING.format(value=value))
-    env = getattr(settings, "CERTIFICATE_SIGNER_PASSPHRASE_ENV", "CERTIFICATE_SIGNER_PASSPHRASE")
+    env = settings.CERTIFICATE_SIGNER_PASSPHRASE_ENV
     return _pkcs_signer(path, os.environ.get(env, ""))
 
 
@@ -249,7 +250,7 @@ def revocation_docx(decision: Decision) -> bytes:
         f"ngày {original.issued_on:%d/%m/%Y} của {authority} đối với {len(grants):02d} tập thể, cá nhân "
         f"có tên trong danh sách kèm theo. Lý do: {ground.lower()} — {decision.revocation_reason}",
         f"Điều 2. Thu hồi tiền thưởng và hiện vật khen thưởng đã nhận, tổng số tiền: "
-        f"{format_vnd(decision.total_amount)} ({amount_words(decision.total_amount)}). "
+        f"{format_vnd(decision.total_amount, unit='đồng')} ({amount_words(decision.total_amount)}). "
         "Tập thể, cá nhân có tên tại Điều 1 nộp lại trong thời hạn 30 ngày kể từ ngày nhận Quyết định này.",
         "Điều 3. Quyết định có hiệu lực kể từ ngày ký. Văn phòng, bộ phận thi đua, khen thưởng, bộ phận tài chính "
         "và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
@@ -273,9 +274,6 @@ def recovery_rows(decision: Decision) -> list[dict]:
 
 
 # ---------------------------------------------------------------------------- payment sheet
-
-def format_vnd(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " đồng"
 
 
 def payment_sheet_xlsx(decision: Decision) -> bytes:

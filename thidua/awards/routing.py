@@ -23,8 +23,6 @@ from thidua.rulebook.authority import competent_decider
 from thidua.rulebook.errors import RulebookError
 
 # The units standing for the central deciders; codes are data (settings), not literals in doors.
-DEFAULT_CENTRAL_UNITS = {"prime_minister": "CP", "president": "CTN"}
-
 ERR_NO_DECIDER_UNIT = ("Không tìm thấy đơn vị của người có thẩm quyền ({decider}) trong hệ thống; "
                        "hãy tạo đơn vị đó trước khi lập đề nghị.")
 ERR_DECIDER_MISMATCH = ("Cấp quyết định {given} không phải cấp có thẩm quyền tặng {award}: "
@@ -63,7 +61,7 @@ def recipient_level(unit: Unit) -> str:
 
 
 def central_units() -> dict:
-    return {**DEFAULT_CENTRAL_UNITS, **getattr(settings, "AWARDS_CENTRAL_UNITS", {})}
+    return settings.AWARDS_CENTRAL_UNITS
 
 
 def decider_unit_for(decider: str, unit: Unit) -> Unit | None:

@@ -7,12 +7,11 @@ from django.http import Http404
 
 from thidua.accounts.access import reach, scope_q
 from thidua.accounts.models import Capability
+from thidua.core.errors import NOT_FOUND
+from thidua.rulebook.legal import DEFAULT_DOSSIER, pattern_rank
 
 from .catalog import is_title
-from .legal import DEFAULT_DOSSIER, pattern_rank
 from .models import Decision, DocType, DossierRequirement, Grant, GrantStatus, Nomination
-
-NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
 
 
 def nomination_list_for(user):

@@ -2,12 +2,8 @@
 changes state and writes an AuditEntry. Nothing else sets a status."""
 
 import datetime as dt
-import importlib
-import importlib.util
 from pathlib import Path
 
-from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -15,22 +11,26 @@ from django.utils import timezone
 
 from thidua.accounts.access import can
 from thidua.accounts.models import Capability
-from thidua.accounts.names import full_name
 from thidua.audit.services import audit_record
+from thidua.core.errors import ERR_NO_PERMISSION, ERR_RETURN_REASON
+from thidua.core.uploads import check_upload
+from thidua.formatting import format_date, full_name
 from thidua.rulebook import codes as rb_codes
 from thidua.rulebook import money as rb_money
 from thidua.rulebook.authority import may_grant
 from thidua.rulebook.errors import RulebookError
+from thidua.rulebook.legal import REVOCATION_BASIS, central_legal_bases, decision_legal_bases
 
-from . import routing
+from . import eligibility, routing
 from .catalog import award_name, decision_wording, recovery_item
-from .legal import REVOCATION_BASIS, central_legal_bases, decision_legal_bases
+from .disclosure import disclosure_blocking_reason
 from .models import (
     Counter,
     Decision,
     DecisionKind,
     DocType,
     DossierDocument,
+    DossierRequirement,
     Grant,
     GrantStatus,
     Nomination,
@@ -44,22 +44,16 @@ ERR_NOT_EDITABLE = "Đề nghị đã trình hoặc đã được duyệt, khôn
 ERR_NO_ENTRIES = "Đề nghị chưa có cá nhân hoặc tập thể nào."
 ERR_NOT_SUBMITTED = "Chỉ phê duyệt hoặc trả lại được đề nghị đang ở trạng thái đã trình."
 ERR_NOT_APPROVED = "Chỉ ban hành quyết định cho đề nghị đã được phê duyệt."
-ERR_RETURN_REASON = "Phải ghi rõ lý do trả lại."
 ERR_RECIPIENT_KIND = "{award} không dành cho {kind}."
 ERR_DUPLICATE_RECIPIENT = "{name} đã có trong đề nghị này."
 ERR_RECIPIENT_SCOPE = "Chỉ được đề nghị cá nhân, tập thể thuộc phạm vi đơn vị mình."
 ERR_ACHIEVEMENT = "Phải nhập thành tích."
 ERR_ISSUE_DATE = "Ngày ban hành không được trước ngày phê duyệt đề nghị."
-ERR_NO_PERMISSION = "Bạn không có quyền thực hiện thao tác này."
 ERR_NEEDS_OVERRIDE = ("Chưa thể trình: {names}. Với người, tập thể chưa đủ điều kiện hoặc cần xem xét, "
                       "phải ghi rõ lý do đề nghị (ngoại lệ) trước khi trình.")
 ERR_OVERRIDE_REASON = "Phải ghi rõ lý do đề nghị khi chưa đủ điều kiện hoặc cần xem xét."
 ERR_DOSSIER_MISSING = "Hồ sơ còn thiếu tài liệu bắt buộc: {docs}."
 ERR_DOC_TYPE = "Loại tài liệu không hợp lệ."
-ERR_UPLOAD_EMPTY = "Chưa chọn tệp hoặc tệp rỗng."
-ERR_UPLOAD_TYPE = "Tệp “{name}” không đúng định dạng cho phép ({allowed})."
-ERR_UPLOAD_SIZE = "Tệp “{name}” vượt quá dung lượng cho phép ({limit})."
-ERR_UPLOAD_CONTENT = "Nội dung tệp “{name}” không phải tệp .{ext} hợp lệ (có thể đã bị đổi đuôi hoặc bị hỏng)."
 ERR_NO_POWER = "{decider} không có thẩm quyền tặng {award} vào ngày {day} (theo quy định hiện hành)."
 ERR_REVOKE_KIND = "Chỉ hủy bỏ được quyết định khen thưởng (không hủy bỏ một quyết định hủy bỏ)."
 ERR_REVOKE_GROUND = "Phải chọn căn cứ hủy bỏ theo Điều 93 Luật Thi đua, khen thưởng."
@@ -263,7 +257,7 @@ def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | 
     if nomination.decider_code and not may_grant(nomination.decider_code, nomination.award_code, issued_on):
         raise ValidationError(ERR_NO_POWER.format(decider=rb_codes.DECIDERS[nomination.decider_code],
                                                   award=award_name(nomination.award_code),
-                                                  day=issued_on.strftime("%d/%m/%Y")))
+                                                  day=format_date(issued_on)))
     blocking = disclosure_blocking_reason(nomination, on=issued_on)
     if blocking:
         raise ValidationError(blocking)
@@ -308,35 +302,16 @@ def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | 
     return decision
 
 
-# ---------------------------------------------------------------------------- council / disclosure
-
-COUNCIL_SELECTORS = "thidua.council.selectors"
-
-
-def disclosure_blocking_reason(nomination: Nomination, on: dt.date | None = None) -> str | None:
-    """The council app (items 3-4 of the procedure) blocks issuing while the public disclosure
-    runs or comments are unresolved, and a decision dated (``on``) before the period is over.
-    Without the app installed nothing blocks here."""
-    if not apps.is_installed("thidua.council") or importlib.util.find_spec(COUNCIL_SELECTORS) is None:
-        return None
-    selectors = importlib.import_module(COUNCIL_SELECTORS)
-    return selectors.disclosure_blocking_reason(nomination, on=on)
-
-
 # ---------------------------------------------------------------------------- eligibility
 
 NOT_CLEAR_STATUSES = (rb_codes.STATUS_NOT_ELIGIBLE, rb_codes.STATUS_NEEDS_JUDGEMENT)
-ELIGIBILITY_SERVICES = "thidua.eligibility.services"
 
 
 def entry_verdict(entry: NominationEntry, decision_date: dt.date):
-    """The rulebook verdict for one entry (thidua.eligibility), or None where the rulebook has
-    no rule for this award and recipient (e.g. orders), or the adapter is not installed."""
-    if importlib.util.find_spec(ELIGIBILITY_SERVICES) is None:
-        return None
-    module = importlib.import_module(ELIGIBILITY_SERVICES)
+    """The rulebook verdict for one entry (awards.eligibility), or None where the rulebook has
+    no rule for this award and recipient (e.g. orders)."""
     try:
-        return module.verdict_for_entry(entry, decision_date)
+        return eligibility.verdict_for_entry(entry, decision_date)
     except RulebookError:
         # No rule set covers the date (before the 2022 law took effect): nothing to check automatically.
         return None
@@ -365,37 +340,6 @@ def nomination_entry_override(*, entry: NominationEntry, acting_user, reason: st
 # ---------------------------------------------------------------------------- dossier
 
 # Leading bytes of each allowed type: a renamed .exe is not a PDF.
-SIGNATURES = {
-    "pdf": (b"%PDF-",),
-    "docx": (b"PK\x03\x04",), "xlsx": (b"PK\x03\x04",),
-    "doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",), "xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
-    "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-}
-
-
-def _size_text(n: int) -> str:
-    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} KB"
-
-
-def check_upload(f) -> str:
-    """Extension against UPLOAD_ALLOWED_EXTENSIONS, size against UPLOAD_MAX_BYTES, content sniffed.
-    Returns the extension."""
-    if not f or not getattr(f, "size", 0):
-        raise ValidationError(ERR_UPLOAD_EMPTY)
-    name = Path(f.name).name
-    ext = Path(name).suffix.lower().lstrip(".")
-    allowed = [e.lower() for e in settings.UPLOAD_ALLOWED_EXTENSIONS]
-    if ext not in allowed:
-        raise ValidationError(ERR_UPLOAD_TYPE.format(name=name, allowed=", ".join(allowed)))
-    if f.size > settings.UPLOAD_MAX_BYTES:
-        raise ValidationError(ERR_UPLOAD_SIZE.format(name=name, limit=_size_text(settings.UPLOAD_MAX_BYTES)))
-    f.seek(0)
-    head = f.read(16)
-    f.seek(0)
-    if ext in SIGNATURES and not any(head.startswith(sig) for sig in SIGNATURES[ext]):
-        raise ValidationError(ERR_UPLOAD_CONTENT.format(name=name, ext=ext))
-    return ext
 
 
 @transaction.atomic
@@ -515,3 +459,43 @@ def decision_revoke(*, decision: Decision, acting_user, ground: str, reason: str
                        "old": {"status": GrantStatus.VALID}, "new": {"status": GrantStatus.REVOKED}},
                  reason=reason)
     return revocation
+
+
+# ---------------------------------------------------------------------------- dossier checklist (configuration)
+
+DOSSIER_FIELDS = ("province", "award_code", "award_type", "doc_type", "required", "note")
+
+
+@transaction.atomic
+def dossier_requirement_set(*, acting_user, requirement: DossierRequirement | None = None, **fields
+                            ) -> DossierRequirement:
+    """A province's (or the national) dossier checklist line: created, or changed in place. Only an
+    administrator configures it (domain §7: lower-title dossiers are set locally)."""
+    if not getattr(acting_user, "is_superuser", False):
+        raise PermissionDenied(ERR_NO_PERMISSION)
+    unknown = set(fields) - set(DOSSIER_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)}")
+    if requirement is None:
+        requirement = DossierRequirement(**fields)
+        old = {}
+    else:
+        requirement = DossierRequirement.objects.select_for_update().get(pk=requirement.pk)
+        old = {k: str(getattr(requirement, k)) for k in fields}
+        for key, value in fields.items():
+            setattr(requirement, key, value)
+    requirement.save()
+    audit_record(actor=acting_user, action="dossier_requirement.set", target=requirement,
+                 unit=requirement.province, data={"old": old, "new": {k: str(v) for k, v in fields.items()}})
+    return requirement
+
+
+@transaction.atomic
+def dossier_requirement_delete(*, acting_user, requirement: DossierRequirement) -> None:
+    if not getattr(acting_user, "is_superuser", False):
+        raise PermissionDenied(ERR_NO_PERMISSION)
+    requirement = DossierRequirement.objects.select_for_update().get(pk=requirement.pk)
+    audit_record(actor=acting_user, action="dossier_requirement.deleted", target=requirement,
+                 unit=requirement.province, data={"award_code": requirement.award_code,
+                                                  "doc_type": requirement.doc_type})
+    requirement.delete()

@@ -7,6 +7,7 @@ app_name = "awards"
 urlpatterns = [
     path("", views.nomination_list, name="nomination-list"),
     path("de-nghi/them/", views.nomination_create_view, name="nomination-create"),
+    path("cum/<int:pk>/de-nghi-theo-xep-hang/", views.ranking_propose, name="ranking-propose"),
     path("de-nghi/<int:pk>/", views.nomination_detail, name="nomination-detail"),
     path("de-nghi/<int:pk>/them-nguoi/", views.nomination_entry_add_view, name="nomination-entry-add"),
     path("de-nghi/<int:pk>/bo/<int:entry_pk>/", views.nomination_entry_remove_view, name="nomination-entry-remove"),

@@ -1,19 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
-from thidua.accounts.access import can, has_any, units_visible_to
+from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
-from thidua.core.feedback import messages_from_error, messages_from_form, run_door
-from thidua.org.selectors import person_list_for
+from thidua.core.door_views import door_view
+from thidua.documents.mime import DOCX, XLSX
+from thidua.emulation import selectors as emulation_selectors
+from thidua.org.selectors import person_list_for, units_visible_to
 from thidua.rulebook import codes as rb_codes
 
-from . import documents, services
+from . import documents, proposals, services
 from .forms import DossierUploadForm, EntryForm, IssueForm, NominationForm, OverrideForm, ReturnForm, RevokeForm
 from .models import GrantStatus, NominationStatus
 from .selectors import (
@@ -65,12 +67,17 @@ def nomination_create_view(request):
     return render(request, "org/form.html", {"form": form, "heading": "Tạo đề nghị khen thưởng"})
 
 
+def _entry_form_scope(request, nomination):
+    """Who may be added: people and collectives under the proposing unit, as far as the user sees them."""
+    user = request.user
+    return {
+        "people": person_list_for(user).filter(current_unit__path__startswith=nomination.unit.path),
+        "units": units_visible_to(user).filter(path__startswith=nomination.unit.path, valid_to__isnull=True),
+    }
+
+
 def _entry_form(request, nomination, data=None):
-    return EntryForm(
-        data,
-        people=person_list_for(request.user).filter(current_unit__path__startswith=nomination.unit.path),
-        units=units_visible_to(request.user).filter(path__startswith=nomination.unit.path, valid_to__isnull=True),
-    )
+    return EntryForm(data, **_entry_form_scope(request, nomination))
 
 
 @login_required
@@ -97,155 +104,12 @@ def nomination_detail(request, pk):
 
 
 @login_required
-@require_POST
-def nomination_entry_add_view(request, pk):
-    nomination = nomination_get_for_user(request.user, pk)
-    form = _entry_form(request, nomination, request.POST)
-    if form.is_valid():
-        try:
-            services.nomination_entry_add(
-                nomination=nomination, acting_user=request.user, achievement=form.cleaned_data["achievement"],
-                person=form.cleaned_data["person"], recipient_unit=form.cleaned_data["recipient_unit"],
-                override_reason=form.cleaned_data["override_reason"],
-            )
-        except ValidationError as exc:
-            messages_from_error(request, exc)
-        else:
-            messages.success(request, "Đã thêm vào đề nghị.")
-    else:
-        messages_from_form(request, form)
-    return redirect("awards:nomination-detail", pk=nomination.pk)
-
-
-@login_required
-@require_POST
-def nomination_entry_remove_view(request, pk, entry_pk):
-    nomination = nomination_get_for_user(request.user, pk)
-    entry = get_object_or_404(nomination.entries, pk=entry_pk)
-    try:
-        services.nomination_entry_remove(entry=entry, acting_user=request.user)
-    except ValidationError as exc:
-        messages_from_error(request, exc)
-    return redirect("awards:nomination-detail", pk=nomination.pk)
-
-
-@login_required
-@require_POST
-def nomination_submit_view(request, pk):
-    nomination = nomination_get_for_user(request.user, pk)
-    run_door(request, services.nomination_submit, "Đã trình đề nghị lên người có thẩm quyền.", nomination=nomination)
-    return redirect("awards:nomination-detail", pk=nomination.pk)
-
-
-@login_required
-@require_POST
-def nomination_approve_view(request, pk):
-    nomination = nomination_get_for_user(request.user, pk)
-    run_door(request, services.nomination_approve, "Đã phê duyệt đề nghị.", nomination=nomination)
-    return redirect("awards:nomination-detail", pk=nomination.pk)
-
-
-@login_required
-@require_POST
-def nomination_return_view(request, pk):
-    nomination = nomination_get_for_user(request.user, pk)
-    form = ReturnForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, services.ERR_RETURN_REASON)
-        return redirect("awards:nomination-detail", pk=nomination.pk)
-    run_door(request, services.nomination_return, "Đã trả lại đề nghị.", nomination=nomination,
-             reason=form.cleaned_data["reason"])
-    return redirect("awards:nomination-detail", pk=nomination.pk)
-
-
-@login_required
-@require_POST
-def decision_issue_view(request, pk):
-    nomination = nomination_get_for_user(request.user, pk)
-    form = IssueForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect("awards:nomination-detail", pk=nomination.pk)
-    try:
-        decision = services.decision_issue(nomination=nomination, acting_user=request.user,
-                                           issued_on=form.cleaned_data["issued_on"])
-    except ValidationError as exc:
-        messages_from_error(request, exc)
-        return redirect("awards:nomination-detail", pk=nomination.pk)
-    messages.success(request, f"Đã ban hành Quyết định số {decision.number_text}.")
-    return redirect("awards:decision-detail", pk=decision.pk)
-
-
-@login_required
-@require_POST
-def nomination_entry_override_view(request, pk, entry_pk):
-    nomination = nomination_get_for_user(request.user, pk)
-    entry = get_object_or_404(nomination.entries, pk=entry_pk)
-    form = OverrideForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect("awards:nomination-detail", pk=nomination.pk)
-    try:
-        services.nomination_entry_override(entry=entry, acting_user=request.user, reason=form.cleaned_data["reason"])
-    except ValidationError as exc:
-        messages_from_error(request, exc)
-    else:
-        messages.success(request, f"Đã ghi lý do đề nghị cho {entry.display_name}.")
-    return redirect("awards:nomination-detail", pk=nomination.pk)
-
-
-@login_required
-@require_POST
-def dossier_upload_view(request, pk):
-    nomination = nomination_get_for_user(request.user, pk)
-    form = DossierUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect("awards:nomination-detail", pk=nomination.pk)
-    try:
-        doc = services.dossier_document_add(nomination=nomination, doc_type=form.cleaned_data["doc_type"],
-                                            file=form.cleaned_data["file"], acting_user=request.user)
-    except ValidationError as exc:
-        messages_from_error(request, exc)
-    else:
-        messages.success(request, f"Đã nộp tài liệu “{doc.original_name}” vào hồ sơ.")
-    return redirect("awards:nomination-detail", pk=nomination.pk)
-
-
-@login_required
-@require_POST
-def dossier_remove_view(request, pk, doc_pk):
-    nomination = nomination_get_for_user(request.user, pk)
-    doc = get_object_or_404(nomination.documents, pk=doc_pk)
-    try:
-        services.dossier_document_remove(document=doc, acting_user=request.user)
-    except ValidationError as exc:
-        messages_from_error(request, exc)
-    else:
-        messages.success(request, "Đã bỏ tài liệu khỏi hồ sơ.")
-    return redirect("awards:nomination-detail", pk=nomination.pk)
-
-
-@login_required
 @require_safe
 def dossier_file_view(request, pk, doc_pk):
     nomination = nomination_get_for_user(request.user, pk)
     doc = get_object_or_404(nomination.documents, pk=doc_pk)
     with doc.file.open("rb") as fh:
         return _download(fh.read(), doc.original_name, "application/octet-stream")
-
-
-@login_required
-@require_POST
-def submission_letter_view(request, pk):
-    nomination = nomination_get_for_user(request.user, pk)
-    try:
-        doc = services.submission_letter_generate(nomination=nomination, acting_user=request.user)
-    except ValidationError as exc:
-        messages_from_error(request, exc)
-    else:
-        messages.success(request, f"Đã tạo Tờ trình số {doc.number:02d} và lưu vào hồ sơ.")
-    return redirect("awards:nomination-detail", pk=nomination.pk)
 
 
 @login_required
@@ -277,37 +141,11 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
     return response
 
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
 @login_required
 @require_safe
 def decision_docx(request, pk):
     decision = decision_get_for_user(request.user, pk)
     return _download(documents.decision_docx(decision), f"quyet-dinh-{decision.number:02d}-{decision.year}.docx", DOCX)
-
-
-@login_required
-@require_POST
-def decision_revoke_view(request, pk):
-    decision = decision_get_for_user(request.user, pk)
-    form = RevokeForm(request.POST, grants=decision.grants.filter(status=GrantStatus.VALID))
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect("awards:decision-detail", pk=decision.pk)
-    try:
-        revocation = services.decision_revoke(
-            decision=decision, acting_user=request.user, ground=form.cleaned_data["ground"],
-            reason=form.cleaned_data["reason"], issued_on=form.cleaned_data["issued_on"],
-            grants=list(form.cleaned_data["grants"]) or None)
-    except ValidationError as exc:
-        messages_from_error(request, exc)
-        return redirect("awards:decision-detail", pk=decision.pk)
-    messages.success(request, f"Đã ban hành Quyết định hủy bỏ số {revocation.number_text}.")
-    return redirect("awards:decision-detail", pk=revocation.pk)
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -341,3 +179,78 @@ def decision_certificates(request, pk):
 def grant_certificate(request, pk):
     grant = grant_get_for_user(request.user, pk)
     return _download(documents.certificates_pdf([grant], request), f"giay-chung-nhan-{grant.pk}.pdf", "application/pdf")
+
+
+# ---------------------------------------------------------------------------- changes (one door each)
+
+
+def _nomination(request, pk):
+    return {"nomination": nomination_get_for_user(request.user, pk)}
+
+
+def _to_nomination(nomination=None, entry=None, document=None):
+    nomination = nomination or (entry or document).nomination
+    return reverse("awards:nomination-detail", args=[nomination.pk])
+
+
+def _entry(request, pk, entry_pk):
+    nomination = nomination_get_for_user(request.user, pk)
+    return {"entry": get_object_or_404(nomination.entries, pk=entry_pk)}
+
+
+def _document(request, pk, doc_pk):
+    nomination = nomination_get_for_user(request.user, pk)
+    return {"document": get_object_or_404(nomination.documents, pk=doc_pk)}
+
+
+def _decision(request, pk):
+    return {"decision": decision_get_for_user(request.user, pk)}
+
+
+def _to_decision(decision):
+    return reverse("awards:decision-detail", args=[decision.pk])
+
+
+nomination_entry_add_view = door_view(
+    services.nomination_entry_add, fetch=_nomination, back=_to_nomination, success="Đã thêm vào đề nghị.",
+    form=EntryForm, form_kwargs=_entry_form_scope,
+)
+nomination_entry_remove_view = door_view(services.nomination_entry_remove, fetch=_entry, back=_to_nomination)
+nomination_submit_view = door_view(services.nomination_submit, fetch=_nomination, back=_to_nomination,
+                                   success="Đã trình đề nghị lên người có thẩm quyền.")
+nomination_approve_view = door_view(services.nomination_approve, fetch=_nomination, back=_to_nomination,
+                                    success="Đã phê duyệt đề nghị.")
+nomination_return_view = door_view(services.nomination_return, fetch=_nomination, back=_to_nomination,
+                                   form=ReturnForm, success="Đã trả lại đề nghị.")
+decision_issue_view = door_view(
+    services.decision_issue, fetch=_nomination, back=_to_nomination, form=IssueForm,
+    success=lambda decision, **_: f"Đã ban hành Quyết định số {decision.number_text}.",
+    then=lambda decision, **_: _to_decision(decision),
+)
+nomination_entry_override_view = door_view(
+    services.nomination_entry_override, fetch=_entry, back=_to_nomination, form=OverrideForm,
+    success=lambda result, entry: f"Đã ghi lý do đề nghị cho {entry.display_name}.",
+)
+dossier_upload_view = door_view(
+    services.dossier_document_add, fetch=_nomination, back=_to_nomination, form=DossierUploadForm,
+    success=lambda doc, **_: f"Đã nộp tài liệu “{doc.original_name}” vào hồ sơ.",
+)
+dossier_remove_view = door_view(services.dossier_document_remove, fetch=_document, back=_to_nomination,
+                                success="Đã bỏ tài liệu khỏi hồ sơ.")
+submission_letter_view = door_view(
+    services.submission_letter_generate, fetch=_nomination, back=_to_nomination,
+    success=lambda doc, **_: f"Đã tạo Tờ trình số {doc.number:02d} và lưu vào hồ sơ.",
+)
+decision_revoke_view = door_view(
+    services.decision_revoke, fetch=_decision, back=_to_decision, form=RevokeForm,
+    form_kwargs=lambda request, decision: {"grants": decision.grants.filter(status=GrantStatus.VALID)},
+    args=lambda request, data, **_: {**data, "grants": list(data["grants"]) or None},
+    success=lambda revocation, **_: f"Đã ban hành Quyết định hủy bỏ số {revocation.number_text}.",
+    then=lambda revocation, **_: _to_decision(revocation),
+)
+ranking_propose = door_view(
+    proposals.ranking_propose,
+    fetch=lambda request, pk: {"cluster": emulation_selectors.cluster_get_for_user(request.user, pk)},
+    back=lambda cluster: reverse("emulation:cluster-detail", args=[cluster.pk]),
+    success="Đã tạo đề nghị khen thưởng (bản nháp) theo kết quả xếp hạng.",
+)

@@ -52,9 +52,10 @@ def _member_user(ctx, username, full_name):
     return user
 
 
-def hold_session_2023(ctx, nomination):
-    """The council's session on the submitted 2023 list. awards.demo may call this between its
-    submit and approve steps (the seed_demo order)."""
+def load(ctx):
+    """The council's session on the submitted 2023 list, between awards.demo's submit (load) and
+    approve (decide_2023) steps: the seed_demo order."""
+    nomination = ctx.extra["nomination_2023"]
     clerk = ctx.users["binhan.canbo"]
     commune = ctx.units["BAN"]
     with _at(dt.date(2021, 6, 1)):

@@ -1,11 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from thidua.accounts.names import full_name
+from thidua.formatting import full_name
 from thidua.org.forms import CHOICE_ERRORS, DateInput
 from thidua.org.models import Unit
 
-from . import conf
 from .models import Choice, MemberRole
 
 DATE_ERRORS = {"invalid": "Ngày không hợp lệ (dd/mm/yyyy).", "required": "Phải nhập ngày."}
@@ -112,7 +112,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        limit = conf.comment_max_chars()
+        limit = settings.DISCLOSURE_COMMENT_MAX_CHARS
         self.fields["text"].widget.attrs["maxlength"] = str(limit)
         self.fields["author_name"].error_messages["max_length"] = "Họ tên quá dài: tối đa 120 ký tự."
         self.fields["contact"].error_messages["max_length"] = "Thông tin liên hệ quá dài: tối đa 200 ký tự."

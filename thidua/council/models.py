@@ -71,7 +71,7 @@ class CouncilMember(models.Model):
 
     @property
     def name(self) -> str:
-        from thidua.accounts.names import full_name  # Vietnamese order: "Võ Thanh Tuấn"
+        from thidua.formatting import full_name  # Vietnamese order: "Võ Thanh Tuấn"
 
         return full_name(self.user)
 
@@ -277,67 +277,3 @@ class WrittenOpinion(models.Model):
 
     def __str__(self):
         return f"Ý kiến bằng văn bản: {self.member} – {self.nominee}"
-
-
-# ---------------------------------------------------------------- public disclosure
-
-
-class Disclosure(models.Model):
-    """Công khai danh sách đề nghị khen thưởng before the council meets (domain §7)."""
-
-    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="disclosures")
-    start = models.DateField("ngày bắt đầu công khai")
-    end = models.DateField("ngày kết thúc công khai")
-    working_days = models.PositiveSmallIntegerField("số ngày làm việc")
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    published_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-start", "-id"]
-        constraints = [models.CheckConstraint(condition=Q(end__gte=F("start")), name="disclosure_range")]
-        verbose_name = "công khai"
-        verbose_name_plural = "công khai"
-
-    def __str__(self):
-        return f"Công khai: {self.nomination}"
-
-    def running_on(self, day) -> bool:
-        return self.start <= day <= self.end
-
-
-class CommentStatus(models.TextChoices):
-    PENDING = "pending", "Chờ duyệt"
-    APPROVED = "approved", "Đã duyệt (hiển thị công khai)"
-    REJECTED = "rejected", "Không đăng"
-
-
-class DisclosureComment(models.Model):
-    disclosure = models.ForeignKey(Disclosure, on_delete=models.CASCADE, related_name="comments")
-    author_name = models.CharField("họ tên", max_length=120, blank=True)
-    contact = models.CharField("liên hệ", max_length=200, blank=True)
-    text = models.TextField("nội dung")
-    # A keyed hash of the client address: enough to rate-limit, not to identify anyone.
-    ip_hash = models.CharField(max_length=64, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    status = models.CharField(max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    moderated_at = models.DateTimeField(null=True, blank=True)
-    response = models.TextField("trả lời, xử lý", blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    resolved_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = "ý kiến góp ý"
-        verbose_name_plural = "ý kiến góp ý"
-
-    def __str__(self):
-        return f"Ý kiến #{self.pk}"
-
-    @property
-    def resolved(self) -> bool:
-        return self.resolved_at is not None

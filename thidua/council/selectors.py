@@ -10,24 +10,10 @@ from django.utils import timezone
 
 from thidua.accounts.access import can, reach, scope_q
 from thidua.accounts.models import Capability
+from thidua.core.errors import NOT_FOUND
 from thidua.org.models import Unit
 
-from .models import (
-    Council,
-    CouncilMember,
-    Disclosure,
-    DisclosureComment,
-    Nominee,
-    RoundStatus,
-    Session,
-)
-
-NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
-BLOCK_RUNNING = "Danh sách đề nghị đang trong thời gian công khai (đến hết ngày {end}); chưa thể ban hành quyết định."
-BLOCK_COMMENTS = "Còn {n} ý kiến góp ý của nhân dân chưa được xử lý, trả lời; chưa thể ban hành quyết định."
-BLOCK_DATED = (
-    "Ngày ban hành quyết định ({day}) phải sau khi hết thời gian công khai danh sách đề nghị (đến hết ngày {end})."
-)
+from .models import Council, CouncilMember, Nominee, RoundStatus, Session
 
 
 def _ancestor_ids(user) -> set[int]:
@@ -143,73 +129,4 @@ def recusal_reason(member: CouncilMember, nominee: Nominee) -> str | None:
         and not council_unit.path.startswith(own.path)
     ):
         return RECUSE_OWN_UNIT
-    return None
-
-
-# ---------------------------------------------------------------- disclosures
-
-
-def disclosure_list_for(user):
-    """Staff side: disclosures of nominations the user's level decides or proposes."""
-    return (
-        Disclosure.objects.filter(scope_q(user, "nomination__decider_unit") | scope_q(user, "nomination__unit"))
-        .select_related("nomination", "nomination__unit", "nomination__decider_unit")
-        .distinct()
-    )
-
-
-def disclosure_get_for_user(user, pk) -> Disclosure:
-    obj = disclosure_list_for(user).filter(pk=pk).first()
-    if obj is None:
-        raise Http404(NOT_FOUND)
-    return obj
-
-
-def comment_get_for_user(user, pk) -> DisclosureComment:
-    obj = (
-        DisclosureComment.objects.filter(pk=pk, disclosure__in=disclosure_list_for(user).values("pk"))
-        .select_related("disclosure")
-        .first()
-    )
-    if obj is None:
-        raise Http404(NOT_FOUND)
-    return obj
-
-
-def public_disclosures(day=None):
-    """What the law makes public: lists whose disclosure period is running."""
-    day = day or timezone.localdate()
-    return (
-        Disclosure.objects.filter(start__lte=day, end__gte=day)
-        .select_related("nomination", "nomination__unit", "nomination__decider_unit")
-        .order_by("end", "id")
-    )
-
-
-def public_disclosure_get(pk) -> Disclosure:
-    # Ended disclosures stay readable (the public can see the answers); drafts never exist here.
-    obj = Disclosure.objects.filter(pk=pk).select_related("nomination", "nomination__unit").first()
-    if obj is None:
-        raise Http404("Không tìm thấy danh sách công khai.")
-    return obj
-
-
-def disclosure_blocking_reason(nomination, on=None) -> str | None:
-    """Why a decision may not yet be issued for ``nomination`` because of its public disclosure.
-
-    For the awards side (decision_issue): None when nothing blocks; otherwise a Vietnamese
-    reason — the disclosure period is still running, or a public comment is not yet resolved
-    (the clerk must answer every comment before the decision, domain §7 / issue 5 item 4).
-    ``on`` is the decision's own date: a decision recorded after the period may still not be
-    dated inside it, else it would predate the public's last day to comment.
-    """
-    today = timezone.localdate()
-    for d in Disclosure.objects.filter(nomination=nomination):
-        if today <= d.end:  # running, or scheduled and not yet over
-            return BLOCK_RUNNING.format(end=d.end.strftime("%d/%m/%Y"))
-        if on is not None and on <= d.end:
-            return BLOCK_DATED.format(day=on.strftime("%d/%m/%Y"), end=d.end.strftime("%d/%m/%Y"))
-    unresolved = DisclosureComment.objects.filter(disclosure__nomination=nomination, resolved_at__isnull=True).count()
-    if unresolved:
-        return BLOCK_COMMENTS.format(n=unresolved)
     return None

@@ -6,12 +6,9 @@ The law is the rulebook's: quorum and thresholds on the total membership
 """
 
 import datetime as dt
-import hashlib
-import hmac
 import random
 from fractions import Fraction
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -21,22 +18,21 @@ from django.utils import timezone
 from thidua.accounts.access import can
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_record
-from thidua.awards.models import Nomination, NominationStatus
+from thidua.awards.models import Disclosure, Nomination, NominationStatus
+from thidua.core.conf import rulebook_settings
+from thidua.core.errors import ERR_NO_PERMISSION
+from thidua.formatting import format_date
 from thidua.rulebook import ballot_outcome
 from thidua.rulebook.codes import ORDERS
-from thidua.rulebook.workdays import add_working_days, default_holidays, disclosure_deadline, is_working_day
+from thidua.rulebook.workdays import disclosure_deadline
 
-from . import conf
 from .models import (
     AgendaItem,
     BallotChoice,
     BallotRound,
     Choice,
-    CommentStatus,
     Council,
     CouncilMember,
-    Disclosure,
-    DisclosureComment,
     MemberRole,
     Nominee,
     Outcome,
@@ -49,7 +45,6 @@ from .models import (
 )
 from .selectors import can_manage_council, can_run_session, members_on, membership, recusal_reason
 
-ERR_NO_PERMISSION = "Bạn không có quyền thực hiện thao tác này."
 ERR_NAME = "Phải nhập tên hội đồng."
 ERR_TERM_OVERLAP = "Đơn vị đã có Hội đồng Thi đua – Khen thưởng trong nhiệm kỳ này."
 ERR_TERM_RANGE = "Ngày kết thúc nhiệm kỳ không được trước ngày bắt đầu."
@@ -98,23 +93,6 @@ ERR_WRITTEN_STATUS = "Phiên họp đã kết thúc."
 ERR_HEAD_ONLY = "Chỉ Chủ tịch Hội đồng quyết định sau khi đã bỏ phiếu tối đa số vòng."
 ERR_HEAD_NOT_PENDING = "Trường hợp này không chờ Chủ tịch Hội đồng quyết định."
 ERR_HEAD_REASON = "Phải ghi rõ lý do quyết định."
-ERR_DISCLOSURE_STATUS = "Chỉ công khai đề nghị đã trình hoặc đã phê duyệt, chưa ban hành quyết định."
-ERR_DISCLOSURE_DUP = "Đề nghị này đang được công khai."
-ERR_COMMENT_EMPTY = "Phải nhập nội dung ý kiến."
-ERR_COMMENT_LONG = "Nội dung ý kiến quá dài: tối đa {n} ký tự."
-ERR_COMMENT_CLOSED = "Danh sách này không còn trong thời gian công khai, không nhận thêm ý kiến."
-ERR_COMMENT_FLOOD = (
-    "Bạn đã gửi quá nhiều ý kiến trong thời gian ngắn ({n} ý kiến trong {minutes} phút). Vui lòng thử lại sau."
-)
-ERR_COMMENT_BOT = "Không gửi được ý kiến: biểu mẫu không hợp lệ."
-ERR_RESPONSE = "Phải nhập nội dung trả lời, xử lý ý kiến."
-ERR_FIELD_LONG = "{field} quá dài: tối đa {n} ký tự."
-
-
-class CommentFlood(ValidationError):
-    """Too many comments from one address: the page and the API answer 429."""
-
-
 def _pct(fr: Fraction) -> str:
     return f"{float(fr) * 100:.1f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
 
@@ -334,7 +312,7 @@ def agenda_remove(*, item: AgendaItem, acting_user) -> None:
 
 
 def _quorum(session: Session, present: int) -> tuple[bool, str]:
-    need = conf.rulebook_settings().quorum_award  # award deliberations: ≥ 80 % (domain §7)
+    need = rulebook_settings().quorum_award  # award deliberations: ≥ 80 % (domain §7)
     return Fraction(present, session.total_members or 1) >= need, _pct(need)
 
 
@@ -413,7 +391,7 @@ def _check_disclosed(session: Session, nominee: Nominee):
     """Huân chương: the list must be public ≥ 10 working days before the council meets [V]."""
     if nominee.award_code not in ORDERS:
         return
-    st = conf.rulebook_settings()
+    st = rulebook_settings()
     deadline = disclosure_deadline(session.date, nominee.award_code, st)
     item = nominee.agenda_item
     if not Disclosure.objects.filter(nomination_id=item.nomination_id, start__lte=deadline).exists():
@@ -424,7 +402,7 @@ def _check_disclosed(session: Session, nominee: Nominee):
                 name=nominee.display_name,
                 award=name_vi(nominee.award_code),
                 days=st.disclosure_days_orders,
-                deadline=deadline.strftime("%d/%m/%Y"),
+                deadline=format_date(deadline),
             )
         )
 
@@ -439,7 +417,7 @@ def round_open(*, session: Session, acting_user, nominee_ids=None) -> BallotRoun
     _require_quorum(session)
     if session.rounds.filter(status=RoundStatus.OPEN).exists():
         raise ValidationError(ERR_ROUND_OPEN)
-    max_rounds = conf.rulebook_settings().max_voting_rounds
+    max_rounds = rulebook_settings().max_voting_rounds
     number = (session.rounds.aggregate(m=Max("number"))["m"] or 0) + 1
     if number > max_rounds:
         raise ValidationError(ERR_MAX_ROUNDS.format(n=max_rounds))
@@ -572,7 +550,7 @@ def round_close(*, session: Session, acting_user) -> BallotRound:
     rnd = session.rounds.select_for_update().filter(status=RoundStatus.OPEN).first()
     if rnd is None:
         raise ValidationError(ERR_NO_OPEN_ROUND)
-    st = conf.rulebook_settings()
+    st = rulebook_settings()
     present = list(session.present.select_related("user", "user__person", "user__person__current_unit"))
     present_ids = {m.pk for m in present}
     summary = {}
@@ -682,145 +660,3 @@ def session_close(*, session: Session, acting_user) -> Session:
         data={"old": {"status": "open"}, "new": {"status": "closed"}},
     )
     return session
-
-
-# ---------------------------------------------------------------- public disclosure
-
-
-def disclosure_days(code: str) -> int:
-    st = conf.rulebook_settings()
-    return st.disclosure_days_orders if code in ORDERS else st.disclosure_days_other
-
-
-def disclosure_end(start: dt.date, code: str) -> dt.date:
-    """Last day of a disclosure of n working days starting on ``start`` (counted as day one when it
-    is a working day), skipping weekends and Vietnamese public holidays."""
-    st = conf.rulebook_settings()
-    n = disclosure_days(code)
-    hol = default_holidays(range(start.year - 1, start.year + 2), st)
-    return add_working_days(start, n - 1 if is_working_day(start, hol) else n, hol)
-
-
-def can_disclose(user, nomination) -> bool:
-    return can(user, Capability.COUNCIL_MANAGE, nomination.decider_unit)
-
-
-@transaction.atomic
-def disclosure_open(*, nomination: Nomination, acting_user, start: dt.date | None = None) -> Disclosure:
-    nomination = Nomination.objects.select_for_update().select_related("decider_unit").get(pk=nomination.pk)
-    if not can_disclose(acting_user, nomination):
-        raise PermissionDenied(ERR_NO_PERMISSION)
-    if nomination.status not in (NominationStatus.SUBMITTED, NominationStatus.APPROVED):
-        raise ValidationError(ERR_DISCLOSURE_STATUS)
-    start = start or timezone.localdate()
-    if nomination.disclosures.filter(end__gte=start).exists():
-        raise ValidationError(ERR_DISCLOSURE_DUP)
-    days = disclosure_days(nomination.award_code)
-    disclosure = Disclosure.objects.create(
-        nomination=nomination,
-        start=start,
-        end=disclosure_end(start, nomination.award_code),
-        working_days=days,
-        published_by=acting_user,
-    )
-    audit_record(
-        actor=acting_user,
-        action="disclosure.opened",
-        target=nomination,
-        unit=nomination.decider_unit,
-        data={"start": start.isoformat(), "end": disclosure.end.isoformat(), "working_days": days},
-    )
-    return disclosure
-
-
-def ip_hash(ip: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), (ip or "").encode(), hashlib.sha256).hexdigest()
-
-
-@transaction.atomic
-def comment_submit(
-    *, disclosure: Disclosure, text: str, ip: str, author_name: str = "", contact: str = "", honeypot: str = ""
-) -> DisclosureComment:
-    """A comment from the public (no login): size-limited, rate-limited per address, moderated."""
-    if honeypot:
-        raise ValidationError(ERR_COMMENT_BOT)
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError(ERR_COMMENT_EMPTY)
-    limit = conf.comment_max_chars()
-    if len(text) > limit:
-        raise ValidationError(ERR_COMMENT_LONG.format(n=limit))
-    author_name, contact = (author_name or "").strip(), (contact or "").strip()
-    if len(author_name) > 120:
-        raise ValidationError(ERR_FIELD_LONG.format(field="Họ tên", n=120))
-    if len(contact) > 200:
-        raise ValidationError(ERR_FIELD_LONG.format(field="Thông tin liên hệ", n=200))
-    if not disclosure.running_on(timezone.localdate()):
-        raise ValidationError(ERR_COMMENT_CLOSED)
-    count, seconds = conf.comment_rate()
-    key = ip_hash(ip)
-    since = timezone.now() - dt.timedelta(seconds=seconds)
-    if DisclosureComment.objects.filter(ip_hash=key, created_at__gte=since).count() >= count:
-        raise CommentFlood(ERR_COMMENT_FLOOD.format(n=count, minutes=seconds // 60))
-    comment = DisclosureComment.objects.create(
-        disclosure=disclosure, text=text, author_name=author_name, contact=contact, ip_hash=key
-    )
-    audit_record(
-        actor=None,
-        action="disclosure.comment_received",
-        target=disclosure.nomination,
-        unit=disclosure.nomination.decider_unit,
-        data={"comment": comment.pk, "chars": len(text)},
-    )
-    return comment
-
-
-def _lock_comment(comment: DisclosureComment) -> DisclosureComment:
-    return (
-        DisclosureComment.objects.select_for_update()
-        .select_related("disclosure__nomination__decider_unit")
-        .get(pk=comment.pk)
-    )
-
-
-@transaction.atomic
-def comment_moderate(*, comment: DisclosureComment, approve: bool, acting_user) -> DisclosureComment:
-    comment = _lock_comment(comment)
-    nomination = comment.disclosure.nomination
-    if not can_disclose(acting_user, nomination):
-        raise PermissionDenied(ERR_NO_PERMISSION)
-    old = comment.status
-    comment.status = CommentStatus.APPROVED if approve else CommentStatus.REJECTED
-    comment.moderated_by, comment.moderated_at = acting_user, timezone.now()
-    comment.save(update_fields=["status", "moderated_by", "moderated_at"])
-    audit_record(
-        actor=acting_user,
-        action="disclosure.comment_moderated",
-        target=nomination,
-        unit=nomination.decider_unit,
-        data={"comment": comment.pk, "old": {"status": old}, "new": {"status": comment.status}},
-    )
-    return comment
-
-
-@transaction.atomic
-def comment_resolve(*, comment: DisclosureComment, response: str, acting_user) -> DisclosureComment:
-    comment = _lock_comment(comment)
-    nomination = comment.disclosure.nomination
-    if not can_disclose(acting_user, nomination):
-        raise PermissionDenied(ERR_NO_PERMISSION)
-    response = (response or "").strip()
-    if not response:
-        raise ValidationError(ERR_RESPONSE)
-    comment.response = response
-    comment.resolved_by, comment.resolved_at = acting_user, timezone.now()
-    comment.save(update_fields=["response", "resolved_by", "resolved_at"])
-    audit_record(
-        actor=acting_user,
-        action="disclosure.comment_resolved",
-        target=nomination,
-        unit=nomination.decider_unit,
-        data={"comment": comment.pk},
-        reason=response,
-    )
-    return comment

@@ -6,16 +6,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.access import has_any, units_visible_to
+from thidua.accounts.access import has_any
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
+from thidua.awards import disclosure as disclosures
+from thidua.awards.disclosure import (
+    comment_get_for_user,
+    disclosure_blocking_reason,
+    disclosure_get_for_user,
+    disclosure_list_for,
+)
+from thidua.awards.models import CommentStatus
 from thidua.awards.selectors import nomination_get_for_user
-from thidua.core.feedback import messages_from_error, messages_from_form, run_door
+from thidua.core.door_views import door_view
+from thidua.core.feedback import messages_from_error, run_door
+from thidua.documents.mime import DOCX
+from thidua.org.selectors import units_visible_to
 
 from . import documents, otp, services
 from .board import agenda_candidates, session_board
@@ -34,18 +45,14 @@ from .models import Choice, SessionStatus
 from .selectors import (
     can_manage_council,
     can_run_session,
-    comment_get_for_user,
     council_get_for_user,
     council_list_for,
-    disclosure_blocking_reason,
-    disclosure_get_for_user,
-    disclosure_list_for,
     members_on,
     nominee_get,
     session_get_for_user,
 )
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ERR_NOMINATION_NOT_FOUND = "Không tìm thấy đề nghị hoặc bạn không có quyền xem."
 MSG_VERIFY = "Để bỏ phiếu, bạn cần xác thực hai lớp: nhập mã 6 chữ số trên ứng dụng xác thực."
 MSG_ENROL = "Để bỏ phiếu, bạn cần đăng ký xác thực hai lớp (ứng dụng tạo mã OTP) trước."
 
@@ -97,53 +104,6 @@ def council_detail(request, pk):
     )
 
 
-@login_required
-@require_POST
-def member_add_view(request, pk):
-    council = council_get_for_user(request.user, pk)
-    form = MemberForm(request.POST, users=services.eligible_member_users(council))
-    if form.is_valid():
-        run_door(request, services.member_add, "Đã bổ sung thành viên.", council=council, **form.cleaned_data)
-    else:
-        messages_from_form(request, form)
-    return redirect("council:council-detail", pk=council.pk)
-
-
-@login_required
-@require_POST
-def member_end_view(request, pk, member_pk):
-    council = council_get_for_user(request.user, pk)
-    member = council.members.filter(pk=member_pk).first()
-    if member is None:
-        raise Http404
-    form = MemberEndForm(request.POST)
-    if form.is_valid():
-        run_door(
-            request,
-            services.member_end,
-            "Đã ghi nhận thôi làm thành viên.",
-            member=member,
-            end=form.cleaned_data["end"],
-        )
-    else:
-        messages_from_form(request, form)
-    return redirect("council:council-detail", pk=council.pk)
-
-
-@login_required
-@require_POST
-def session_create_view(request, pk):
-    council = council_get_for_user(request.user, pk)
-    form = SessionForm(request.POST)
-    if form.is_valid():
-        session = run_door(request, services.session_create, "Đã lên lịch phiên họp.", council=council, **form.cleaned_data)
-        if session:
-            return redirect("council:session-detail", pk=session.pk)
-    else:
-        messages_from_form(request, form)
-    return redirect("council:council-detail", pk=council.pk)
-
-
 # ---------------------------------------------------------------- sessions
 
 
@@ -172,31 +132,7 @@ def session_detail(request, pk):
 
 
 def _back(session):
-    return redirect("council:session-detail", pk=session.pk)
-
-
-@login_required
-@require_POST
-def agenda_add_view(request, pk):
-    session = session_get_for_user(request.user, pk)
-    try:
-        nomination = nomination_get_for_user(request.user, request.POST.get("nomination") or 0)
-    except (Http404, ValueError):
-        messages.error(request, "Không tìm thấy đề nghị hoặc bạn không có quyền xem.")
-        return _back(session)
-    run_door(request, services.agenda_add, "Đã đưa đề nghị vào chương trình họp.", session=session, nomination=nomination)
-    return _back(session)
-
-
-@login_required
-@require_POST
-def agenda_remove_view(request, pk, item_pk):
-    session = session_get_for_user(request.user, pk)
-    item = session.agenda.filter(pk=item_pk).first()
-    if item is None:
-        raise Http404
-    run_door(request, services.agenda_remove, "Đã bỏ đề nghị khỏi chương trình họp.", item=item)
-    return _back(session)
+    return redirect(_to_session(session))
 
 
 def _present_ids(request):
@@ -204,6 +140,13 @@ def _present_ids(request):
         return [int(v) for v in request.POST.getlist("present")]
     except ValueError:
         return None
+
+
+def _present(request, data, **_):
+    ids = _present_ids(request)
+    if ids is None:
+        raise ValidationError(services.ERR_PRESENT_NOT_MEMBER)
+    return {"present_member_ids": ids}
 
 
 @login_required
@@ -217,45 +160,6 @@ def session_open_view(request, pk):
     opened = run_door(request, services.session_open, "Đã khai mạc phiên họp.", session=session, present_member_ids=ids)
     if opened and not opened.quorum_met:
         messages.warning(request, "Phiên họp không đủ số lượng thành viên dự họp theo quy định: chưa thể bỏ phiếu.")
-    return _back(session)
-
-
-@login_required
-@require_POST
-def attendance_view(request, pk):
-    session = session_get_for_user(request.user, pk)
-    ids = _present_ids(request)
-    if ids is None:
-        messages.error(request, services.ERR_PRESENT_NOT_MEMBER)
-        return _back(session)
-    run_door(
-        request,
-        services.session_attendance_set,
-        "Đã cập nhật thành viên dự họp.",
-        session=session,
-        present_member_ids=ids,
-    )
-    return _back(session)
-
-
-@login_required
-@require_POST
-def round_open_view(request, pk):
-    session = session_get_for_user(request.user, pk)
-    ids = request.POST.getlist("nominee") or None
-    try:
-        ids = [int(i) for i in ids] if ids else None
-    except ValueError:
-        ids = None
-    run_door(request, services.round_open, "Đã mở vòng bỏ phiếu kín.", session=session, nominee_ids=ids)
-    return _back(session)
-
-
-@login_required
-@require_POST
-def round_close_view(request, pk):
-    session = session_get_for_user(request.user, pk)
-    run_door(request, services.round_close, "Đã kiểm phiếu và công bố kết quả vòng bỏ phiếu.", session=session)
     return _back(session)
 
 
@@ -287,59 +191,6 @@ def ballot_cast_view(request, pk):
             messages.error(request, services.ERR_NOT_IN_ROUND)
     if cast:
         messages.success(request, f"Đã ghi nhận {cast} phiếu bầu kín của bạn.")
-    return _back(session)
-
-
-@login_required
-@require_POST
-def written_opinion_view(request, pk):
-    session = session_get_for_user(request.user, pk)
-    form = WrittenOpinionForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return _back(session)
-    member = members_on(session.council, session.date).filter(pk=form.cleaned_data["member"]).first()
-    nominee = session.nominees.filter(pk=form.cleaned_data["nominee"]).first()
-    if member is None or nominee is None:
-        messages.error(request, services.ERR_PRESENT_NOT_MEMBER)
-        return _back(session)
-    run_door(
-        request,
-        services.written_opinion_add,
-        "Đã ghi nhận ý kiến bằng văn bản.",
-        session=session,
-        nominee=nominee,
-        member=member,
-        choice=form.cleaned_data["choice"],
-    )
-    return _back(session)
-
-
-@login_required
-@require_POST
-def head_decide_view(request, pk, nominee_pk):
-    session = session_get_for_user(request.user, pk)
-    nominee = nominee_get(session, nominee_pk)
-    form = HeadDecisionForm(request.POST)
-    if form.is_valid():
-        run_door(
-            request,
-            services.head_decide,
-            "Đã ghi nhận quyết định của Chủ tịch Hội đồng.",
-            nominee=nominee,
-            approve=form.cleaned_data["approve"],
-            reason=form.cleaned_data["reason"],
-        )
-    else:
-        messages_from_form(request, form)
-    return _back(session)
-
-
-@login_required
-@require_POST
-def session_close_view(request, pk):
-    session = session_get_for_user(request.user, pk)
-    run_door(request, services.session_close, "Đã bế mạc phiên họp.", session=session)
     return _back(session)
 
 
@@ -430,26 +281,6 @@ def disclosure_list(request):
 
 
 @login_required
-@require_POST
-def disclosure_open_view(request, nomination_pk):
-    nomination = nomination_get_for_user(request.user, nomination_pk)
-    form = DisclosureForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect("awards:nomination-detail", pk=nomination.pk)
-    d = run_door(
-        request,
-        services.disclosure_open,
-        "Đã công khai danh sách đề nghị trên Cổng công khai.",
-        nomination=nomination,
-        start=form.cleaned_data.get("start"),
-    )
-    if d:
-        return redirect("council:disclosure-detail", pk=d.pk)
-    return redirect("awards:nomination-detail", pk=nomination.pk)
-
-
-@login_required
 def disclosure_detail(request, pk):
     d = disclosure_get_for_user(request.user, pk)
     return render(
@@ -459,41 +290,113 @@ def disclosure_detail(request, pk):
             "disclosure": d,
             "nomination": d.nomination,
             "comments": d.comments.all(),
-            "can_moderate": services.can_disclose(request.user, d.nomination),
+            "can_moderate": disclosures.can_disclose(request.user, d.nomination),
             "blocking": disclosure_blocking_reason(d.nomination),
             "response_form": ResponseForm(),
         },
     )
 
 
-@login_required
-@require_POST
-def comment_moderate_view(request, pk):
-    comment = comment_get_for_user(request.user, pk)
-    approve = request.POST.get("approve") == "1"
-    run_door(
-        request,
-        services.comment_moderate,
-        "Đã duyệt hiển thị ý kiến." if approve else "Đã ẩn ý kiến.",
-        comment=comment,
-        approve=approve,
-    )
-    return redirect("council:disclosure-detail", pk=comment.disclosure_id)
+# ---------------------------------------------------------------- changes (one door each)
 
 
-@login_required
-@require_POST
-def comment_resolve_view(request, pk):
-    comment = comment_get_for_user(request.user, pk)
-    form = ResponseForm(request.POST)
-    if form.is_valid():
-        run_door(
-            request,
-            services.comment_resolve,
-            "Đã xử lý, trả lời ý kiến.",
-            comment=comment,
-            response=form.cleaned_data["response"],
-        )
-    else:
-        messages_from_form(request, form)
-    return redirect("council:disclosure-detail", pk=comment.disclosure_id)
+def _council(request, pk):
+    return {"council": council_get_for_user(request.user, pk)}
+
+
+def _to_council(council=None, member=None):
+    return reverse("council:council-detail", args=[(council or member.council).pk])
+
+
+def _member(request, pk, member_pk):
+    council = council_get_for_user(request.user, pk)
+    return {"member": get_object_or_404(council.members, pk=member_pk)}
+
+
+def _session(request, pk):
+    return {"session": session_get_for_user(request.user, pk)}
+
+
+def _to_session(session=None, item=None, nominee=None):
+    return reverse("council:session-detail", args=[(session or (item or nominee).session).pk])
+
+
+def _agenda_item(request, pk, item_pk):
+    session = session_get_for_user(request.user, pk)
+    return {"item": get_object_or_404(session.agenda, pk=item_pk)}
+
+
+def _nominee(request, pk, nominee_pk):
+    return {"nominee": nominee_get(session_get_for_user(request.user, pk), nominee_pk)}
+
+
+def _agenda_nomination(request, data, session):
+    try:
+        return {"nomination": nomination_get_for_user(request.user, request.POST.get("nomination") or 0)}
+    except (Http404, ValueError):
+        raise ValidationError(ERR_NOMINATION_NOT_FOUND) from None
+
+
+def _round_nominees(request, data, session):
+    try:
+        return {"nominee_ids": [int(i) for i in request.POST.getlist("nominee")] or None}
+    except ValueError:
+        return {"nominee_ids": None}
+
+
+def _written_opinion(request, data, session):
+    member = members_on(session.council, session.date).filter(pk=data["member"]).first()
+    nominee = session.nominees.filter(pk=data["nominee"]).first()
+    if member is None or nominee is None:
+        raise ValidationError(services.ERR_PRESENT_NOT_MEMBER)
+    return {"member": member, "nominee": nominee, "choice": data["choice"]}
+
+
+def _comment(request, pk):
+    return {"comment": comment_get_for_user(request.user, pk)}
+
+
+def _to_disclosure(comment):
+    return reverse("council:disclosure-detail", args=[comment.disclosure_id])
+
+
+member_add_view = door_view(
+    services.member_add, fetch=_council, back=_to_council, success="Đã bổ sung thành viên.", form=MemberForm,
+    form_kwargs=lambda request, council: {"users": services.eligible_member_users(council)},
+)
+member_end_view = door_view(services.member_end, fetch=_member, back=_to_council, form=MemberEndForm,
+                            success="Đã ghi nhận thôi làm thành viên.")
+session_create_view = door_view(services.session_create, fetch=_council, back=_to_council, form=SessionForm,
+                                success="Đã lên lịch phiên họp.", then=lambda session, **_: _to_session(session))
+agenda_add_view = door_view(services.agenda_add, fetch=_session, back=_to_session, args=_agenda_nomination,
+                            success="Đã đưa đề nghị vào chương trình họp.")
+agenda_remove_view = door_view(services.agenda_remove, fetch=_agenda_item, back=_to_session,
+                               success="Đã bỏ đề nghị khỏi chương trình họp.")
+attendance_view = door_view(services.session_attendance_set, fetch=_session, back=_to_session, args=_present,
+                            success="Đã cập nhật thành viên dự họp.")
+round_open_view = door_view(services.round_open, fetch=_session, back=_to_session, args=_round_nominees,
+                            success="Đã mở vòng bỏ phiếu kín.")
+round_close_view = door_view(services.round_close, fetch=_session, back=_to_session,
+                             success="Đã kiểm phiếu và công bố kết quả vòng bỏ phiếu.")
+written_opinion_view = door_view(services.written_opinion_add, fetch=_session, back=_to_session,
+                                 form=WrittenOpinionForm, args=_written_opinion,
+                                 success="Đã ghi nhận ý kiến bằng văn bản.")
+head_decide_view = door_view(services.head_decide, fetch=_nominee, back=_to_session, form=HeadDecisionForm,
+                             success="Đã ghi nhận quyết định của Chủ tịch Hội đồng.")
+session_close_view = door_view(services.session_close, fetch=_session, back=_to_session,
+                               success="Đã bế mạc phiên họp.")
+disclosure_open_view = door_view(
+    disclosures.disclosure_open,
+    fetch=lambda request, nomination_pk: {"nomination": nomination_get_for_user(request.user, nomination_pk)},
+    back=lambda nomination: reverse("awards:nomination-detail", args=[nomination.pk]),
+    form=DisclosureForm, success="Đã công khai danh sách đề nghị trên Cổng công khai.",
+    then=lambda disclosure, **_: reverse("council:disclosure-detail", args=[disclosure.pk]),
+)
+comment_moderate_view = door_view(
+    disclosures.comment_moderate, fetch=_comment, back=_to_disclosure,
+    args=lambda request, data, **_: {"approve": request.POST.get("approve") == "1"},
+    success=lambda moderated, **_: "Đã duyệt hiển thị ý kiến." if moderated.status == CommentStatus.APPROVED
+    else "Đã ẩn ý kiến.",
+)
+comment_resolve_view = door_view(disclosures.comment_resolve, fetch=_comment, back=_to_disclosure,
+                                 form=ResponseForm, success="Đã xử lý, trả lời ý kiến.")

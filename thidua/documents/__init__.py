@@ -10,10 +10,8 @@ from .signing import PkcsSigner, SignatureMeta, Signer, sign_pdf
 from .text import (
     decision_number,
     decision_number_text,
-    format_money,
     nfc,
     vn_date_line,
-    vn_date_short,
 )
 from .types import (
     CertificateDoc,
@@ -40,7 +38,6 @@ __all__ = [
     "TableSpec",
     "decision_number",
     "decision_number_text",
-    "format_money",
     "nfc",
     "render_certificate_pdf",
     "render_certificates_pdf",
@@ -50,5 +47,4 @@ __all__ = [
     "render_table_xlsx",
     "sign_pdf",
     "vn_date_line",
-    "vn_date_short",
 ]

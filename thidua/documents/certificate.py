@@ -27,8 +27,10 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from thidua.formatting import format_date
+
 from .fonts import BOLD, BOLD_ITALIC, FAMILY, ITALIC, register_fonts
-from .text import normalize, strip_number_prefix, vn_date_line, vn_date_short
+from .text import normalize, strip_number_prefix, vn_date_line
 from .types import CertificateDoc
 
 PAGE = landscape(A4)  # 841.89 × 595.28 pt
@@ -131,7 +133,7 @@ def _draw(c: Canvas, cert: CertificateDoc) -> None:
     c.drawString(
         x0,
         INNER + 16 * mm,
-        f"Quyết định số {strip_number_prefix(cert.decision_number_text)} ngày {vn_date_short(cert.decision_date)}",
+        f"Quyết định số {strip_number_prefix(cert.decision_number_text)} ngày {format_date(cert.decision_date)}",
     )
     c.drawString(x0, INNER + 9 * mm, f"Số sổ vàng: {cert.golden_book_number}")
 

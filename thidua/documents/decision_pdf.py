@@ -8,11 +8,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from thidua.formatting import format_money
+
 from . import decision_text as dt_
 from .docx_common import TEXT_W_MM
 from .fonts import FAMILY, register_fonts, text_width_pt
 from .pdf_common import hr, nd30_header, p, signature_block, style
-from .text import decision_number_text, escape_xml, format_money, normalize
+from .text import decision_number_text, escape_xml, normalize
 from .types import DecisionDoc
 
 

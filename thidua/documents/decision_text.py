@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import decision_number, format_money, two_digits, vn_date_short
+from thidua.formatting import format_date, format_money
+
+from .text import decision_number, two_digits
 from .types import DecisionDoc, RecipientLine
 
 
@@ -69,7 +71,7 @@ def annex_title(doc: DecisionDoc) -> str:
 
 def annex_caption(doc: DecisionDoc) -> str:
     by = f" của {doc.authority_text}" if doc.authority_text else ""
-    return f"(Kèm theo Quyết định số {decision_number(doc.number, doc.symbol)} ngày {vn_date_short(doc.date)}{by})"
+    return f"(Kèm theo Quyết định số {decision_number(doc.number, doc.symbol)} ngày {format_date(doc.date)}{by})"
 
 
 ANNEX_COLUMNS = ("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Thành tích", "Số tiền thưởng (đồng)")

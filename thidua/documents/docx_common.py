@@ -249,7 +249,7 @@ def layout_table(doc, rows: int, widths_mm: Sequence[float]) -> Table:
 
 def grid_table(doc, spec: TableSpec, *, size: float = 12) -> Table:
     """A bordered data table with a bold repeated header row."""
-    from .text import format_money
+    from thidua.formatting import format_money
 
     n = len(spec.columns)
     widths = list(spec.widths_mm or [TEXT_W_MM / n] * n)

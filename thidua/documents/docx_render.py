@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.shared import Pt
 
+from thidua.formatting import format_money
+
 from . import decision_text as dt_
 from .docx_common import (
     add_nd30_header,
@@ -22,7 +24,7 @@ from .docx_common import (
     to_bytes,
 )
 from .fonts import text_width_pt
-from .text import format_money, normalize
+from .text import normalize
 from .types import DecisionDoc, DocHeader, Para, SignatureBlock, TableSpec
 
 Block = str | Para | TableSpec

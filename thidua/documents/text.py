@@ -45,11 +45,6 @@ def vn_date_line(place: str, d: dt.date) -> str:
     return f"{prefix}ngày {day} tháng {month} năm {d.year}"
 
 
-def vn_date_short(d: dt.date) -> str:
-    """ "19/01/2024" (dd/mm/yyyy, as used in references to a decision)."""
-    return d.strftime("%d/%m/%Y")
-
-
 def decision_number(number: int, symbol: str) -> str:
     """ "01/QĐ-UBND": numbers below 10 get a leading zero (NĐ 30/2020 Phụ lục I, mục II.3)."""
     if number < 1:
@@ -69,11 +64,6 @@ def strip_number_prefix(text: str) -> str:
         if t.startswith(p):
             return t[len(p) :].strip()
     return t
-
-
-def format_money(amount: int) -> str:
-    """1410000 → "1.410.000" (Vietnamese grouping)."""
-    return f"{amount:,}".replace(",", ".")
 
 
 def two_digits(n: int) -> str:

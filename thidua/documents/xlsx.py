@@ -23,6 +23,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from thidua.formatting import format_date
+
 from .text import nfc
 
 MONEY_FORMAT = "#,##0"
@@ -124,7 +126,7 @@ def _fit(col: Column, rows: list[list[object]], idx: int) -> float:
     for r in rows[:2000]:  # a sample is enough to size a column
         if idx < len(r) and r[idx] is not None:
             v = r[idx]
-            text = f"{v:,}" if isinstance(v, int) else (v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else str(v))
+            text = f"{v:,}" if isinstance(v, int) else (format_date(v) if isinstance(v, dt.date) else str(v))
             longest = max(longest, len(text))
     return min(max(longest + 2, 6), 60)
 

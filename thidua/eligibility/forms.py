@@ -1,11 +1,10 @@
 from django import forms
 
+from thidua.awards.eligibility import FIRST_DECISION_DATE, STATUS_BADGES, STATUS_ORDER
+from thidua.core.errors import ERR_DECISION_DATE
 from thidua.rulebook.codes import COLLECTIVE_CODES, INDIVIDUAL_CODES, short_vi
 
-from .services import FIRST_DECISION_DATE, STATUS_BADGES, STATUS_ORDER
-
 YEAR_MIN, YEAR_MAX = 2000, 2100
-ERR_DECISION_DATE = "Ngày quyết định phải từ 01/01/2024 (bộ quy tắc cũ hơn chưa được mã hóa)."
 ENCODED_CODES = list(dict.fromkeys(INDIVIDUAL_CODES + COLLECTIVE_CODES))
 KIND_CHOICES = [("", "Cá nhân và tập thể"), ("individual", "Cá nhân"), ("collective", "Tập thể")]
 

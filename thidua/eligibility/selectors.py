@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from thidua.accounts.access import reach
+from thidua.awards import eligibility as services
 from thidua.core.text import normalize_search
-
-from . import services
 
 
 def candidates_for(user, unit, year: int, *, decision_date=None, code: str = "", status: str = "", kind: str = "",

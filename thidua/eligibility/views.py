@@ -5,14 +5,15 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
-from thidua.accounts.access import unit_get_for_user
+from thidua.awards import eligibility as services
 from thidua.documents import Column, render_table_xlsx
+from thidua.documents.mime import XLSX
+from thidua.org.selectors import unit_get_for_user
 from thidua.rulebook.codes import short_vi
 
-from . import selectors, services
+from . import selectors
 from .forms import CandidateFilterForm
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MARKS = {True: "✓", False: "✗", None: "?"}
 
 

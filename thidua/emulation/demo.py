@@ -308,5 +308,5 @@ def _seed_003(ctx):
                                           reason="Mô hình mới chưa có minh chứng kết quả áp dụng")
             reviewer = officer if card.unit == members[0] else leader_clerk
             services.scorecard_review_complete(acting_user=reviewer, scorecard=card)
-    with _at(D(2024, 12, 10)):
-        services.ranking_propose(acting_user=officer, cluster=cluster)
+    # The reviewed ranking's proposals are the awards side of the story (awards.demo.propose_from_rankings).
+    ctx.extra["cluster_tptn_2024"] = cluster

@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from thidua.org.models import Person, Unit
 from thidua.rulebook import codes
+from thidua.rulebook.emulation import movement_flag
 
 from .ordinals import ordinal_label
 
@@ -65,18 +66,12 @@ class Movement(models.Model):
 
     @property
     def flag_note(self) -> str:
-        # Luật TĐKT 2022 Đ26 (Cờ tỉnh: thematic movement of >= 3 years at its final review) and
-        # Đ25 (Cờ Chính phủ: Prime-Minister movement of >= 5 years). Thresholds are settings.
+        # The flag the final review considers is the rulebook's (rulebook.emulation.FLAG_RULES).
         if self.kind != MovementKind.THEMATIC:
             return ""
         years = self.duration_years
-        cp_years = getattr(settings, "EMULATION_FLAG_CP_YEARS", 5)
-        tinh_years = getattr(settings, "EMULATION_FLAG_TINH_YEARS", 3)
-        if years >= cp_years and self.root().launched_by.level == "central":
-            return f"Phong trào {years} năm: xét Cờ thi đua của Chính phủ khi tổng kết (Luật TĐKT Điều 25)"
-        if years >= tinh_years:
-            return f"Phong trào {years} năm: xét Cờ thi đua cấp tỉnh khi tổng kết (Luật TĐKT Điều 26)"
-        return ""
+        rule = movement_flag(years, launched_centrally=self.root().launched_by.level == "central")
+        return rule.note_vi.format(years=years) if rule else ""
 
     def root(self):
         node = self

@@ -9,6 +9,7 @@ from django.http import Http404
 
 from thidua.accounts.access import can, reach, scope_q
 from thidua.accounts.models import Capability
+from thidua.core.errors import NOT_FOUND
 from thidua.org.models import Level, Person, Unit
 
 from .models import (
@@ -25,8 +26,6 @@ from .models import (
     ScorecardStatus,
 )
 
-NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
-DEFAULT_TIE_BREAK = ("discipline", "bonus", "women_led")
 INTERIM_PERIODS = (Period.Q1, Period.Q2)
 
 
@@ -273,11 +272,7 @@ class RankRow:
 
 
 def tie_break_order():
-    order = tuple(getattr(settings, "EMULATION_TIE_BREAK", DEFAULT_TIE_BREAK))
-    unknown = set(order) - {"discipline", "bonus", "women_led"}
-    if unknown:
-        raise ValueError(f"EMULATION_TIE_BREAK has unknown keys: {sorted(unknown)}")
-    return order
+    return tuple(settings.EMULATION_TIE_BREAK)  # checked at start-up (settings.env_choices)
 
 
 def ranking_for(cluster) -> list[RankRow]:
@@ -305,7 +300,7 @@ def rotation_suggest(*, organiser, name, members, year):
     members = list(members)
     if not members:
         return None, None
-    recent = getattr(settings, "EMULATION_ROTATION_YEARS", 3)
+    recent = settings.EMULATION_ROTATION_YEARS
     previous = list(Cluster.objects.filter(organiser=organiser, name=name, year__lt=year,
                                            year__gte=year - recent).order_by("-year"))
     led = {c.leader_id for c in previous}

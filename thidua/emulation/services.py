@@ -3,9 +3,7 @@ writes an AuditEntry. Nothing else writes emulation rows."""
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +11,9 @@ from django.utils import timezone
 from thidua.accounts.access import can
 from thidua.accounts.models import Capability, RoleAssignment
 from thidua.audit.services import audit_record
-from thidua.awards import services as awards
+from thidua.core.errors import ERR_NO_PERMISSION, ERR_RETURN_REASON
+from thidua.core.uploads import check_upload
+from thidua.formatting import format_date
 from thidua.org.models import Level
 from thidua.rulebook import codes
 
@@ -29,7 +29,6 @@ from .models import (
     Pledge,
     PledgeSignature,
     PledgeTarget,
-    RankingProposal,
     Registration,
     RegistrationStatus,
     RegistrationWindow,
@@ -41,7 +40,6 @@ from .models import (
     Target,
 )
 
-ERR_NO_PERMISSION = "Bạn không có quyền thực hiện thao tác này."
 ERR_TITLE = "Phải nhập tên phong trào."
 ERR_DATES = "Phong trào theo đợt phải có ngày bắt đầu; ngày kết thúc không được trước ngày bắt đầu."
 ERR_ADOPT_SCOPE = "Chỉ đơn vị cấp dưới của đơn vị phát động mới hưởng ứng được phong trào này."
@@ -51,8 +49,6 @@ ERR_NOT_NUMBER = "Giá trị “{value}” không phải là số (ví dụ: 125
 ERR_NEGATIVE = "Giá trị không được âm."
 ERR_RESULT_SCOPE = "Đơn vị báo cáo phải là đơn vị phát động hoặc đơn vị cấp dưới của đơn vị phát động."
 ERR_PERIOD_MIX = "Đơn vị đã báo cáo chỉ tiêu này năm {year} theo {have}; không trộn báo cáo cả năm với báo cáo quý."
-ERR_UPLOAD_TYPE = "Tệp “{name}” không đúng định dạng cho phép ({allowed})."
-ERR_UPLOAD_SIZE = "Tệp “{name}” vượt quá dung lượng cho phép ({limit} MB)."
 ERR_DEADLINE = "Đã hết hạn đăng ký thi đua năm {year} của phong trào “{movement}” (hạn cuối {deadline})."
 ERR_REG_CODE_PERSON = "Danh hiệu “{code}” không phải danh hiệu thi đua cá nhân."
 ERR_REG_CODE_UNIT = "Danh hiệu “{code}” không phải danh hiệu thi đua tập thể."
@@ -61,7 +57,6 @@ ERR_REG_DUPLICATE = "{name} đã đăng ký thi đua năm {year} trong phong tr�
 ERR_REG_MOVEMENT_SCOPE = "Đơn vị chỉ đăng ký theo phong trào của mình hoặc cấp trên đã phát động."
 ERR_REG_EMPTY = "Chưa có dòng đăng ký nào."
 ERR_REG_NOT_SUBMITTED = "Chỉ duyệt hoặc trả lại được đăng ký đang chờ duyệt."
-ERR_RETURN_REASON = "Phải ghi rõ lý do trả lại."
 ERR_CLUSTER_MEMBERS = "Cụm phải có ít nhất hai đơn vị thành viên."
 ERR_CLUSTER_LEADER = "Cụm trưởng và cụm phó phải là hai đơn vị thành viên khác nhau của cụm."
 ERR_CLUSTER_SCOPE = "Đơn vị thành viên phải thuộc phạm vi của cấp tổ chức cụm."
@@ -82,8 +77,6 @@ ERR_NOT_SUBMITTED = "Bảng điểm chưa được gửi thẩm định."
 ERR_OWN_REVIEW = ("Đơn vị không được tự thẩm định điểm của mình; cụm trưởng (hoặc cụm phó với bảng điểm của "
                   "cụm trưởng) hay cấp tỉnh thẩm định.")
 ERR_ADJUST_REASON = "Phải ghi rõ lý do điều chỉnh điểm."
-ERR_RANK_INCOMPLETE = "Chưa thẩm định xong bảng điểm của tất cả đơn vị thành viên."
-ERR_RANK_PROPOSED = "Đã đề nghị khen thưởng theo kết quả xếp hạng của cụm này."
 ERR_ONLY_ORGANISER = "Chỉ cấp tổ chức cụm (cấp tỉnh) được thực hiện thao tác này."
 
 
@@ -94,18 +87,6 @@ def _require(user, capability, unit):
 
 def _manage(user, unit):
     _require(user, Capability.EMULATION_MANAGE, unit)
-
-
-def check_upload(f):
-    """Uploads: extension against UPLOAD_ALLOWED_EXTENSIONS, size against UPLOAD_MAX_BYTES."""
-    if not f:
-        return
-    ext = Path(f.name).suffix.lower().lstrip(".")
-    allowed = [e.lower() for e in settings.UPLOAD_ALLOWED_EXTENSIONS]
-    if ext not in allowed:
-        raise ValidationError(ERR_UPLOAD_TYPE.format(name=f.name, allowed=", ".join(allowed)))
-    if f.size > settings.UPLOAD_MAX_BYTES:
-        raise ValidationError(ERR_UPLOAD_SIZE.format(name=f.name, limit=settings.UPLOAD_MAX_BYTES // (1024 * 1024)))
 
 
 def parse_number(value) -> Decimal:
@@ -128,7 +109,7 @@ def parse_number(value) -> Decimal:
     return number
 
 
-def _d(value) -> str:
+def decimal_text(value) -> str:
     return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 
 
@@ -143,7 +124,8 @@ def movement_launch(*, acting_user, launched_by, title: str, year: int, kind: st
         raise ValidationError(ERR_TITLE)
     if kind == MovementKind.THEMATIC and (start_date is None or (end_date and end_date < start_date)):
         raise ValidationError(ERR_DATES)
-    check_upload(document)
+    if document:
+        check_upload(document)
     movement = Movement.objects.create(
         launched_by=launched_by, title=title.strip(), kind=kind, year=year, start_date=start_date,
         end_date=end_date, theme=theme.strip(), ordinal_style=ordinal_style, document_ref=document_ref,
@@ -196,7 +178,7 @@ def target_add(*, acting_user, movement: Movement, name: str, measure: str = "",
                                    planned_value=planned, higher_is_better=higher_is_better)
     audit_record(actor=acting_user, action="target.added", target=movement, unit=movement.launched_by,
                  data={"target": target.name, "measure": target.measure,
-                       "planned": _d(planned) if planned is not None else "", "higher_is_better": higher_is_better})
+                       "planned": decimal_text(planned) if planned is not None else "", "higher_is_better": higher_is_better})
     return target
 
 
@@ -215,14 +197,14 @@ def result_report(*, acting_user, target: Target, unit, year: int, value, period
         have = "cả năm" if period != Period.YEAR else "quý"
         raise ValidationError(ERR_PERIOD_MIX.format(year=year, have=have))
     existing = Result.objects.select_for_update().filter(target=target, unit=unit, year=year, period=period).first()
-    old = _d(existing.value) if existing else ""
+    old = decimal_text(existing.value) if existing else ""
     result, _ = Result.objects.update_or_create(
         target=target, unit=unit, year=year, period=period,
         defaults={"value": number, "note": note.strip(),
                   "reported_by": acting_user if getattr(acting_user, "is_authenticated", False) else None},
     )
     audit_record(actor=acting_user, action="result.reported", target=target.movement, unit=unit,
-                 data={"old": {"value": old}, "new": {"value": _d(number)}, "target": target.name,
+                 data={"old": {"value": old}, "new": {"value": decimal_text(number)}, "target": target.name,
                        "year": year, "period": period, "unit": unit.name})
     return result
 
@@ -259,7 +241,7 @@ def _check_deadline(movement, year):
     window = RegistrationWindow.objects.filter(movement=movement, year=year).first()
     if window and timezone.localdate() > window.deadline:
         raise ValidationError(ERR_DEADLINE.format(year=year, movement=movement.title,
-                                                  deadline=window.deadline.strftime("%d/%m/%Y")))
+                                                  deadline=format_date(window.deadline)))
 
 
 def registration_row_errors(*, movement, year, unit, person, award_code) -> list[str]:
@@ -370,7 +352,8 @@ def cluster_create(*, acting_user, organiser, name: str, year: int, members, lea
         raise ValidationError(ERR_CLUSTER_SCOPE)
     if leader not in members or (deputy is not None and (deputy not in members or deputy == leader)):
         raise ValidationError(ERR_CLUSTER_LEADER)
-    check_upload(regulation)
+    if regulation:
+        check_upload(regulation)
     cluster = Cluster.objects.create(organiser=organiser, name=name.strip(), year=year, kind=kind, leader=leader,
                                      deputy=deputy, created_by=acting_user)
     women = {u.pk for u in women_led}
@@ -487,14 +470,14 @@ def criterion_add(*, acting_user, cluster: Cluster, code: str, name: str, max_po
                                          max_points=points, evidence_required=evidence_required, tie_key=tie_key,
                                          order=cluster.criteria.count() + 1)
     audit_record(actor=acting_user, action="criterion.added", target=cluster, unit=cluster.leader,
-                 data={"code": code, "name": name, "max": _d(points), "kind": kind})
+                 data={"code": code, "name": name, "max": decimal_text(points), "kind": kind})
     return criterion
 
 
 def _check_points(criterion, value) -> Decimal:
     points = parse_number(value)
     if points < 0 or points > criterion.max_points:
-        raise ValidationError(ERR_SCORE_MAX.format(criterion=criterion.name, max=_d(criterion.max_points)))
+        raise ValidationError(ERR_SCORE_MAX.format(criterion=criterion.name, max=decimal_text(criterion.max_points)))
     return points
 
 
@@ -539,7 +522,7 @@ def scorecard_self_score(*, acting_user, cluster: Cluster, unit, points: dict, e
     for criterion, value in parsed.items():
         line, _ = ScoreLine.objects.get_or_create(scorecard=scorecard, criterion=criterion)
         if line.self_points != value:
-            changed[criterion.code] = _d(value)
+            changed[criterion.code] = decimal_text(value)
         line.self_points = value
         line.save(update_fields=["self_points"])
     for criterion, f in evidence.items():
@@ -548,7 +531,7 @@ def scorecard_self_score(*, acting_user, cluster: Cluster, unit, points: dict, e
         changed[f"{criterion.code} minh chứng"] = f.name
     _refresh_totals(scorecard)
     audit_record(actor=acting_user, action="scorecard.self_scored", target=scorecard, unit=unit,
-                 data={"points": changed, "self_total": _d(scorecard.self_total)})
+                 data={"points": changed, "self_total": decimal_text(scorecard.self_total)})
     return scorecard
 
 
@@ -567,7 +550,7 @@ def scorecard_submit(*, acting_user, scorecard: Scorecard) -> Scorecard:
     scorecard.save(update_fields=["status", "submitted_at"])
     audit_record(actor=acting_user, action="scorecard.submitted", target=scorecard, unit=scorecard.unit,
                  data={"old": {"status": "draft"}, "new": {"status": "submitted"},
-                       "self_total": _d(scorecard.self_total)})
+                       "self_total": decimal_text(scorecard.self_total)})
     return scorecard
 
 
@@ -590,12 +573,12 @@ def scorecard_adjust(*, acting_user, scorecard: Scorecard, criterion: Criterion,
     if not (reason or "").strip():
         raise ValidationError(ERR_ADJUST_REASON)
     line, _ = ScoreLine.objects.get_or_create(scorecard=scorecard, criterion=criterion)
-    old = _d(line.points)
+    old = decimal_text(line.points)
     line.final_points, line.adjust_reason = value, reason.strip()
     line.save(update_fields=["final_points", "adjust_reason"])
     _refresh_totals(scorecard)
     audit_record(actor=acting_user, action="scorecard.adjusted", target=scorecard, unit=scorecard.unit,
-                 data={"old": {criterion.code: old}, "new": {criterion.code: _d(value)}}, reason=reason.strip())
+                 data={"old": {criterion.code: old}, "new": {criterion.code: decimal_text(value)}}, reason=reason.strip())
     return line
 
 
@@ -611,46 +594,5 @@ def scorecard_review_complete(*, acting_user, scorecard: Scorecard) -> Scorecard
     _refresh_totals(scorecard)
     audit_record(actor=acting_user, action="scorecard.reviewed", target=scorecard, unit=scorecard.unit,
                  data={"old": {"status": "submitted"}, "new": {"status": "reviewed"},
-                       "final_total": _d(scorecard.final_total)})
+                       "final_total": decimal_text(scorecard.final_total)})
     return scorecard
-
-
-def _province_of(unit):
-    for u in [*reversed(unit.ancestors()), unit]:
-        if u.level == Level.PROVINCE:
-            return u
-    return unit
-
-
-@transaction.atomic
-def ranking_propose(*, acting_user, cluster: Cluster) -> list[RankingProposal]:
-    """The top unit is proposed for Cờ thi đua cấp tỉnh (Luật TĐKT Đ26: the leading unit of a cluster run
-    by the province) and the next EMULATION_BK_COUNT units for Bằng khen cấp tỉnh, as draft nominations
-    made through the awards doors."""
-    cluster = Cluster.objects.select_for_update().get(pk=cluster.pk)
-    if not selectors.is_organiser(acting_user, cluster):
-        raise PermissionDenied(ERR_ONLY_ORGANISER)
-    if cluster.proposals.exists():
-        raise ValidationError(ERR_RANK_PROPOSED)
-    rows = selectors.ranking_for(cluster)
-    if any(r.scorecard is None or r.scorecard.status != ScorecardStatus.REVIEWED for r in rows):
-        raise ValidationError(ERR_RANK_INCOMPLETE)
-    province = _province_of(cluster.organiser)
-    bk_count = int(getattr(settings, "EMULATION_BK_COUNT", 2))
-    picks = [(rows[0], "CO_TINH")] + [(r, "BK_TINH") for r in rows[1:1 + bk_count]]
-    made = []
-    for row, code in picks:
-        achievement = (f"Xếp thứ {row.rank}/{len(rows)} {cluster.get_kind_display().lower()} {cluster.name} "
-                       f"năm {cluster.year} ({_d(row.total)} điểm)")
-        nomination = awards.nomination_create(
-            acting_user=acting_user, unit=row.unit, decider_unit=province, award_code=code, year=cluster.year,
-            title=f"Đề nghị tặng {codes.name_vi(code)} cho {row.unit.name} năm {cluster.year}",
-            reason_text=f"đã có thành tích xuất sắc trong phong trào thi đua của {cluster.name}",
-        )
-        awards.nomination_entry_add(nomination=nomination, acting_user=acting_user, recipient_unit=row.unit,
-                                    achievement=achievement)
-        made.append(RankingProposal.objects.create(cluster=cluster, unit=row.unit, rank=row.rank, award_code=code,
-                                                   nomination=nomination))
-    audit_record(actor=acting_user, action="ranking.proposed", target=cluster, unit=cluster.organiser,
-                 data={p.unit.name: p.award_code for p in made})
-    return made

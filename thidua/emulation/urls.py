@@ -26,7 +26,6 @@ urlpatterns = [
     path("cum/<int:pk>/giao-uoc/", views.pledge_edit, name="pledge-edit"),
     path("cum/<int:pk>/giao-uoc/ky/", views.pledge_sign, name="pledge-sign"),
     path("cum/<int:pk>/tieu-chi/", views.criterion_add, name="criterion-add"),
-    path("cum/<int:pk>/de-nghi-khen-thuong/", views.ranking_propose, name="ranking-propose"),
     path("cum/<int:pk>/cham-diem/<int:unit_pk>/", views.scorecard_unit, name="scorecard-unit"),
     path("bang-diem/<int:pk>/", views.scorecard_detail, name="scorecard-detail"),
     path("bang-diem/<int:pk>/dieu-chinh/<int:criterion_pk>/", views.scorecard_adjust, name="scorecard-adjust"),

@@ -2,15 +2,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
-from thidua.awards.selectors import nomination_list_for
+from thidua.core.door_views import door_view
 from thidua.core.feedback import messages_from_error, messages_from_form, run_door
+from thidua.core.uploads import check_upload
+from thidua.documents.mime import DOCX, XLSX
 from thidua.org.selectors import person_list_for
 from thidua.rulebook import codes
 
@@ -30,9 +33,6 @@ from .forms import (
     WindowForm,
 )
 from .models import Period, RegistrationStatus, ReviewKind, ScorecardStatus
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _lines(text):
@@ -139,18 +139,6 @@ def movement_adopt(request, pk):
 
 @login_required
 @require_POST
-def target_add(request, pk):
-    movement = selectors.movement_get_for_user(request.user, pk)
-    form = TargetForm(request.POST)
-    if form.is_valid():
-        run_door(request, services.target_add, "Đã thêm chỉ tiêu.", movement=movement, **form.cleaned_data)
-    else:
-        messages_from_form(request, form)
-    return redirect("emulation:movement-detail", pk=pk)
-
-
-@login_required
-@require_POST
 def result_report(request, pk):
     """Reports one value; with htmx only the results fragment is swapped."""
     movement = selectors.movement_get_for_user(request.user, pk)
@@ -169,37 +157,9 @@ def result_report(request, pk):
 
 
 @login_required
-@require_POST
-def review_create(request, pk):
-    movement = selectors.movement_get_for_user(request.user, pk)
-    form = ReviewForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        run_door(request, services.review_create, "Đã tạo báo cáo sơ kết / tổng kết.", unit=movement.launched_by,
-             movement=None if data["whole_unit"] else movement, kind=data["kind"], year=data["year"],
-             held_on=data["held_on"], number_text=data["number_text"])
-    else:
-        messages_from_form(request, form)
-    return redirect("emulation:movement-detail", pk=pk)
-
-
-@login_required
 def review_docx(request, pk):
     review = selectors.review_get_for_user(request.user, pk)
     return _download(documents.review_docx(review), f"bao-cao-{review.kind}-{review.year}-{review.pk}.docx", DOCX)
-
-
-@login_required
-@require_POST
-def window_set(request, pk):
-    movement = selectors.movement_get_for_user(request.user, pk)
-    form = WindowForm(request.POST)
-    if form.is_valid():
-        run_door(request, services.registration_window_set, "Đã đặt hạn đăng ký.", movement=movement,
-             **form.cleaned_data)
-    else:
-        messages_from_form(request, form)
-    return redirect("emulation:movement-detail", pk=pk)
 
 
 # ---- registration -------------------------------------------------------------------------------
@@ -277,7 +237,7 @@ def registration_upload(request, pk):
         messages_from_form(request, form)
         return back
     try:
-        services.check_upload(form.cleaned_data["file"])
+        check_upload(form.cleaned_data["file"])
         parsed = documents.parse_registration_xlsx(form.cleaned_data["file"], unit=unit)
     except ValidationError as exc:
         messages_from_error(request, exc)
@@ -293,24 +253,6 @@ def registration_upload(request, pk):
     made = run_door(request, services.registration_submit, f"Đã nhập {len(parsed)} dòng đăng ký từ tệp Excel.",
                 movement=movement, year=year, unit=unit, rows=[(p, c) for _, p, c in parsed])
     return redirect("emulation:registration-list") if made else back
-
-
-@login_required
-@require_POST
-def registration_approve(request, pk):
-    reg = selectors.registration_get_for_user(request.user, pk)
-    run_door(request, services.registration_approve, "Đã duyệt đăng ký.", registration=reg)
-    return redirect("emulation:registration-list")
-
-
-@login_required
-@require_POST
-def registration_return(request, pk):
-    reg = selectors.registration_get_for_user(request.user, pk)
-    form = ReasonForm(request.POST)
-    run_door(request, services.registration_return, "Đã trả lại đăng ký.", registration=reg,
-         reason=form.data.get("reason", ""))
-    return redirect("emulation:registration-list")
 
 
 # ---- clusters -----------------------------------------------------------------------------------
@@ -356,11 +298,6 @@ def cluster_detail(request, pk):
                                                     for t in pledge.targets.filter(unit__isnull=False))}
     my_units = [m.unit for m in members if can(request.user, Capability.EMULATION_MANAGE, m.unit)]
     proposals = list(cluster.proposals.select_related("unit", "nomination"))
-    # The leader proposes for other members; their nominations are linked only where the user may open them.
-    visible = set(nomination_list_for(request.user).filter(pk__in=[p.nomination_id for p in proposals])
-                  .values_list("pk", flat=True))
-    for p in proposals:
-        p.linkable = p.nomination_id in visible
     return render(request, "emulation/cluster_detail.html", {
         "cluster": cluster, "members": members, "pledge": pledge,
         "common_targets": pledge.targets.filter(unit__isnull=True) if pledge else [],
@@ -379,42 +316,6 @@ def cluster_detail(request, pk):
 
 @login_required
 @require_POST
-def cluster_regulation(request, pk):
-    cluster = selectors.cluster_get_for_user(request.user, pk)
-    form = UploadForm(request.POST, request.FILES)
-    if form.is_valid():
-        run_door(request, services.cluster_regulation_set, "Đã cập nhật quy chế hoạt động.", cluster=cluster,
-             regulation=form.cleaned_data["file"])
-    else:
-        messages_from_form(request, form)
-    return redirect("emulation:cluster-detail", pk=pk)
-
-
-@login_required
-@require_POST
-def pledge_edit(request, pk):
-    cluster = selectors.cluster_get_for_user(request.user, pk)
-    form = PledgeForm(request.POST)
-    if not form.is_valid():
-        messages_from_form(request, form)
-        return redirect("emulation:cluster-detail", pk=pk)
-    members = {m.unit.code: m.unit for m in cluster.members.select_related("unit")}
-    unit_targets = {}
-    for line in _lines(form.cleaned_data["unit_targets"]):
-        code, _, text = line.partition("|")
-        unit = members.get(code.strip())
-        if unit is None:
-            messages.error(request, services.ERR_PLEDGE_TARGET_UNIT + f" ({code.strip()})")
-            return redirect("emulation:cluster-detail", pk=pk)
-        unit_targets.setdefault(unit, []).append(text)
-    run_door(request, services.pledge_save, "Đã lưu giao ước thi đua.", cluster=cluster,
-         title=form.cleaned_data["title"], common_targets=_lines(form.cleaned_data["common_targets"]),
-         unit_targets=unit_targets)
-    return redirect("emulation:cluster-detail", pk=pk)
-
-
-@login_required
-@require_POST
 def pledge_sign(request, pk):
     cluster = selectors.cluster_get_for_user(request.user, pk)
     pledge = getattr(cluster, "pledge", None)
@@ -422,18 +323,6 @@ def pledge_sign(request, pk):
         messages.error(request, services.ERR_NO_PLEDGE)
     else:
         run_door(request, services.pledge_sign, "Đã ký giao ước thi đua.", pledge=pledge)
-    return redirect("emulation:cluster-detail", pk=pk)
-
-
-@login_required
-@require_POST
-def criterion_add(request, pk):
-    cluster = selectors.cluster_get_for_user(request.user, pk)
-    form = CriterionForm(request.POST, criteria=cluster.criteria.all())
-    if form.is_valid():
-        run_door(request, services.criterion_add, "Đã thêm tiêu chí.", cluster=cluster, **form.cleaned_data)
-    else:
-        messages_from_form(request, form)
     return redirect("emulation:cluster-detail", pk=pk)
 
 
@@ -491,35 +380,83 @@ def scorecard_detail(request, pk):
                   _scorecard_context(request, card.cluster, card.unit, card))
 
 
-@login_required
-@require_POST
-def scorecard_adjust(request, pk, criterion_pk):
+# ---- changes (one door each) --------------------------------------------------------------------
+
+
+def _movement(request, pk):
+    return {"movement": selectors.movement_get_for_user(request.user, pk)}
+
+
+def _to_movement(movement):
+    return reverse("emulation:movement-detail", args=[movement.pk])
+
+
+def _registration(request, pk):
+    return {"registration": selectors.registration_get_for_user(request.user, pk)}
+
+
+def _to_registrations(registration):
+    return reverse("emulation:registration-list")
+
+
+def _cluster(request, pk):
+    return {"cluster": selectors.cluster_get_for_user(request.user, pk)}
+
+
+def _to_cluster(cluster):
+    return reverse("emulation:cluster-detail", args=[cluster.pk])
+
+
+def _scorecard(request, pk):
+    return {"scorecard": selectors.scorecard_get_for_user(request.user, pk)}
+
+
+def _scorecard_criterion(request, pk, criterion_pk):
     card = selectors.scorecard_get_for_user(request.user, pk)
-    criterion = card.cluster.criteria.filter(pk=criterion_pk).first()
-    if criterion is None:
-        raise Http404(selectors.NOT_FOUND)
-    form = AdjustForm(request.POST)
-    if form.is_valid():
-        run_door(request, services.scorecard_adjust, "Đã điều chỉnh điểm.", scorecard=card, criterion=criterion,
-             **form.cleaned_data)
-    else:
-        messages_from_form(request, form)
-    return redirect("emulation:scorecard-detail", pk=pk)
+    return {"scorecard": card, "criterion": get_object_or_404(card.cluster.criteria, pk=criterion_pk)}
 
 
-@login_required
-@require_POST
-def scorecard_review(request, pk):
-    card = selectors.scorecard_get_for_user(request.user, pk)
-    run_door(request, services.scorecard_review_complete, "Đã hoàn thành thẩm định bảng điểm.", scorecard=card)
-    return redirect("emulation:scorecard-detail", pk=pk)
+def _to_scorecard(scorecard, criterion=None):
+    return reverse("emulation:scorecard-detail", args=[scorecard.pk])
 
 
-@login_required
-@require_POST
-def ranking_propose(request, pk):
-    cluster = selectors.cluster_get_for_user(request.user, pk)
-    run_door(request, services.ranking_propose, "Đã tạo đề nghị khen thưởng (bản nháp) theo kết quả xếp hạng.",
-         cluster=cluster)
-    return redirect("emulation:cluster-detail", pk=pk)
+def _review_args(request, data, movement):
+    # A whole-unit report covers every movement of the launching unit in the year.
+    return {"unit": movement.launched_by, "movement": None if data["whole_unit"] else movement,
+            "kind": data["kind"], "year": data["year"], "held_on": data["held_on"], "number_text": data["number_text"]}
 
+
+def _pledge_args(request, data, cluster):
+    members = {m.unit.code: m.unit for m in cluster.members.select_related("unit")}
+    unit_targets = {}
+    for line in _lines(data["unit_targets"]):
+        code, _, text = line.partition("|")
+        unit = members.get(code.strip())
+        if unit is None:
+            raise ValidationError(services.ERR_PLEDGE_TARGET_UNIT + f" ({code.strip()})")
+        unit_targets.setdefault(unit, []).append(text)
+    return {"title": data["title"], "common_targets": _lines(data["common_targets"]), "unit_targets": unit_targets}
+
+
+target_add = door_view(services.target_add, fetch=_movement, back=_to_movement, form=TargetForm,
+                       success="Đã thêm chỉ tiêu.")
+review_create = door_view(services.review_create, fetch=_movement, back=_to_movement, form=ReviewForm,
+                          args=_review_args, success="Đã tạo báo cáo sơ kết / tổng kết.")
+window_set = door_view(services.registration_window_set, fetch=_movement, back=_to_movement, form=WindowForm,
+                       success="Đã đặt hạn đăng ký.")
+registration_approve = door_view(services.registration_approve, fetch=_registration, back=_to_registrations,
+                                 success="Đã duyệt đăng ký.")
+registration_return = door_view(services.registration_return, fetch=_registration, back=_to_registrations,
+                                form=ReasonForm, success="Đã trả lại đăng ký.")
+cluster_regulation = door_view(services.cluster_regulation_set, fetch=_cluster, back=_to_cluster, form=UploadForm,
+                               args=lambda request, data, **_: {"regulation": data["file"]},
+                               success="Đã cập nhật quy chế hoạt động.")
+pledge_edit = door_view(services.pledge_save, fetch=_cluster, back=_to_cluster, form=PledgeForm, args=_pledge_args,
+                        success="Đã lưu giao ước thi đua.")
+criterion_add = door_view(services.criterion_add, fetch=_cluster, back=_to_cluster, form=CriterionForm,
+                          form_kwargs=lambda request, cluster: {"criteria": cluster.criteria.all()},
+                          success="Đã thêm tiêu chí.")
+scorecard_adjust = door_view(services.scorecard_adjust, fetch=_scorecard_criterion, back=_to_scorecard,
+                             form=AdjustForm, success="Đã điều chỉnh điểm.")
+scorecard_review = door_view(services.scorecard_review_complete, fetch=_scorecard, back=_to_scorecard,
+                             success="Đã hoàn thành thẩm định bảng điểm.")

@@ -9,19 +9,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from thidua.accounts.access import units_visible_to
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_record
+from thidua.core.uploads import check_upload
+from thidua.formatting import format_date
 from thidua.org import services as org_services
+from thidua.org.selectors import units_visible_to
 
 from .kinds import EXAMPLE_MARK, SPECS, STT, KindSpec, header_map, missing_columns
 from .models import BatchStatus, ImportBatch, ImportKind
 from .validation import Checker, to_json
 
-ERR_EXTENSION = "Chỉ nhận tệp Excel .xlsx; tệp '{name}' không đúng định dạng."
-ERR_XLS = "Tệp '{name}' là Excel 97–2003 (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx."
-ERR_SIZE = "Tệp '{name}' quá lớn ({size}); tối đa {max}."
-ERR_EMPTY_FILE = "Tệp '{name}' rỗng."
 ERR_UNREADABLE = "Không đọc được tệp '{name}': tệp hỏng hoặc không phải Excel .xlsx."
 ERR_NO_HEADER = "Tệp '{name}' không có dòng tiêu đề."
 ERR_HEADERS = ("Tệp '{name}' không đúng mẫu nhập {kind}: thiếu cột {missing}. "
@@ -37,10 +35,6 @@ MSG_CHANGED = ("Dữ liệu trong hệ thống đã thay đổi kể từ lúc k
                "chưa ghi gì. Hãy xem lại rồi xác nhận.")
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f}".replace(".", ",") + " MB"
-
-
 def cell_text(value) -> str:
     """Every cell as text, the way a user reads it: dates dd/mm/yyyy, 2025.0 → "2025"."""
     if value is None:
@@ -48,26 +42,12 @@ def cell_text(value) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else format(Decimal(repr(value)).normalize(), "f")
     return " ".join(str(value).split())
-
-
-def check_upload(upload) -> None:
-    """Type and size, before anything is read (conventions: UPLOAD_ALLOWED_EXTENSIONS, UPLOAD_MAX_BYTES)."""
-    name = upload.name or ""
-    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if ext == "xls":
-        raise ValidationError(ERR_XLS.format(name=name))
-    if ext != "xlsx" or ext not in settings.UPLOAD_ALLOWED_EXTENSIONS:
-        raise ValidationError(ERR_EXTENSION.format(name=name))
-    if upload.size > settings.UPLOAD_MAX_BYTES:
-        raise ValidationError(ERR_SIZE.format(name=name, size=_mb(upload.size), max=_mb(settings.UPLOAD_MAX_BYTES)))
-    if upload.size == 0:
-        raise ValidationError(ERR_EMPTY_FILE.format(name=name))
 
 
 def read_rows(upload, spec: KindSpec) -> list[list]:
@@ -141,7 +121,7 @@ def _apply(batch: ImportBatch, checks) -> None:
 def batch_create(*, kind: str, upload, acting_user, overwrite: bool = False) -> ImportBatch:
     """Read and store the file; check it now when small, else leave it to the progress polls."""
     spec = SPECS[kind]
-    check_upload(upload)
+    check_upload(upload, only=("xlsx",))
     rows = read_rows(upload, spec)
     batch = ImportBatch.objects.create(
         kind=kind, file_name=upload.name[:255], created_by=acting_user,

@@ -11,6 +11,7 @@ from django.db.models import Q
 from thidua.accounts.access import reach, scope_q
 from thidua.accounts.models import Capability
 from thidua.core.text import normalize_search
+from thidua.formatting import format_date
 from thidua.org.models import (
     Discipline,
     DisciplineLevel,
@@ -22,10 +23,10 @@ from thidua.org.models import (
     Rating,
     Unit,
 )
+from thidua.rulebook.scoring import SCORE_SCALES, rating_from_score
 
 from .kinds import INITIATIVE_KINDS, KindSpec
 from .models import ImportKind
-from .scoring import SCORE_SCALES, rating_from_score
 
 IN_CHUNK = 900
 MIN_YEAR = 1975
@@ -95,10 +96,6 @@ def _chunks(seq, size=IN_CHUNK):
     seq = list(seq)
     for i in range(0, len(seq), size):
         yield seq[i:i + size]
-
-
-def vndate(d: dt.date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
 
 
 class RowCheck:
@@ -291,7 +288,7 @@ class Checker:
             elif c.unit is not None and c.data.get("dob"):
                 key = (normalize_search(c.get("full_name")), c.data["dob"], c.unit.pk)
                 people = by_key.get(key, [])
-                args = {"name": c.get("full_name"), "dob": vndate(c.data["dob"]), "unit": c.unit.name}
+                args = {"name": c.get("full_name"), "dob": format_date(c.data["dob"]), "unit": c.unit.name}
                 if not people:
                     c.error(E_PERSON_NOT_FOUND, **args)
                 elif len(people) > 1:
@@ -318,7 +315,7 @@ class Checker:
         c.data["position"] = c.text("position", "Chức vụ", 120)
         start = c.date("start_date", "Ngày bắt đầu", required=True)
         if dob and start and start <= dob:
-            c.error(E_START_BEFORE_BIRTH, start=vndate(start), dob=vndate(dob))
+            c.error(E_START_BEFORE_BIRTH, start=format_date(start), dob=format_date(dob))
         c.data["dob"], c.data["start"] = dob, start
 
     def _finish_people(self, checks: list[RowCheck]) -> None:
@@ -335,7 +332,7 @@ class Checker:
                 continue
             norm = normalize_search(c.data["full_name"])
             if (norm, c.data["dob"], c.unit.pk) in existing:
-                c.error(E_PERSON_EXISTS, name=c.data["full_name"], dob=vndate(c.data["dob"]) or "(trống)",
+                c.error(E_PERSON_EXISTS, name=c.data["full_name"], dob=format_date(c.data["dob"]) or "(trống)",
                         unit=c.unit.name)
             c.key = f"{norm}|{c.data['dob']}|{c.unit.pk}"
             c.data["unit_id"] = c.unit.pk
@@ -395,7 +392,7 @@ class Checker:
         start = c.date("start_date", "Từ ngày", required=True)
         end = c.date("end_date", "Đến ngày")
         if start and end and end < start:
-            c.error(E_END_BEFORE, end=vndate(end), start=vndate(start))
+            c.error(E_END_BEFORE, end=format_date(end), start=format_date(start))
         ref = c.text("decision_ref", "Số quyết định", 120)
         c.data.update(level=level, start=start, end=end, decision_ref=ref)
 
@@ -410,7 +407,7 @@ class Checker:
             c.key = "|".join(map(str, key))
             if key in existing:
                 c.error(E_DISCIPLINE_EXISTS, name=c.person.full_name, level=LEVEL_NAMES[c.data["level"]].lower(),
-                        start=vndate(c.data["start"]))
+                        start=format_date(c.data["start"]))
 
     # -- initiatives -----------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from thidua.accounts.access import has_any
 from thidua.accounts.models import Capability
+from thidua.documents.mime import XLSX
 
 from . import services
 from .forms import CommitForm, UploadForm
@@ -19,7 +20,6 @@ from .workbook import build_template
 
 ERR_NO_RIGHT = "Bạn không có quyền nhập dữ liệu tổ chức, cán bộ."
 PAGE_ROWS = 200
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_manage(user) -> None:

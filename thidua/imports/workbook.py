@@ -9,9 +9,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from thidua.accounts.access import scope_q, units_visible_to
+from thidua.accounts.access import scope_q
 from thidua.accounts.models import Capability
+from thidua.formatting import format_date
 from thidua.org.models import Person
+from thidua.org.selectors import units_visible_to
 
 from .kinds import COMMON_HELP, EXAMPLE_MARK, STT, KindSpec
 
@@ -40,7 +42,7 @@ def build_template(spec: KindSpec, user) -> bytes:
     sample_unit = sample_person.current_unit if sample_person else (units[0] if units else None)
     if spec.person_keyed and sample_person:
         example.update(full_name=sample_person.full_name, person_id=str(sample_person.pk),
-                       date_of_birth=sample_person.date_of_birth.strftime("%d/%m/%Y")
+                       date_of_birth=format_date(sample_person.date_of_birth)
                        if sample_person.date_of_birth else "")
     if sample_unit:
         example.update(unit_code=sample_unit.code, unit_name=sample_unit.name)
@@ -99,7 +101,7 @@ def build_template(spec: KindSpec, user) -> bytes:
         ref = wb.create_sheet("Cá nhân")
         ref.append(["Mã cá nhân", "Họ và tên", "Ngày sinh", "Mã đơn vị", "Tên đơn vị", "Chức vụ"])
         for p in people:
-            ref.append([p.pk, p.full_name, p.date_of_birth.strftime("%d/%m/%Y") if p.date_of_birth else "",
+            ref.append([p.pk, p.full_name, format_date(p.date_of_birth) if p.date_of_birth else "",
                         p.current_unit.code if p.current_unit else "", p.current_unit.name if p.current_unit else "",
                         p.current_position])
         _header(ref, (12, 28, 12, 14, 36, 28))

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from thidua.accounts.names import full_name
+from thidua.formatting import full_name
 from thidua.org import services
 from thidua.org.models import Initiative, PersonRating
 

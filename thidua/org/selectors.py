@@ -1,12 +1,12 @@
 from django.db.models import Q
 from django.http import Http404
 
-from thidua.accounts.access import scope_q
+from thidua.accounts.access import can, reach, scope_q
+from thidua.accounts.models import Capability
+from thidua.core.errors import NOT_FOUND
 from thidua.core.text import normalize_search
 
-from .models import Person
-
-NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
+from .models import Person, Unit
 
 
 def person_list_for(user, query: str = ""):
@@ -23,3 +23,14 @@ def person_get_for_user(user, pk) -> Person:
     if person is None:
         raise Http404(NOT_FOUND)
     return person
+
+
+def units_visible_to(user, capability: str = Capability.VIEW):
+    return Unit.objects.filter(reach(user, capability).q())
+
+
+def unit_get_for_user(user, pk, capability: str = Capability.VIEW) -> Unit:
+    unit = Unit.objects.filter(pk=pk).first()
+    if unit is None or not can(user, capability, unit):
+        raise Http404("Không tìm thấy đơn vị.")
+    return unit

@@ -14,6 +14,8 @@ ERR_MERGE_NEEDS_TWO = "Cần chọn ít nhất hai đơn vị để sáp nhập.
 ERR_MERGE_CLOSED = "Đơn vị {name} đã kết thúc hoạt động, không thể sáp nhập."
 ERR_MERGE_DATE = "Ngày sáp nhập phải sau ngày thành lập của {name}."
 ERR_EMPLOYMENT_DATE = "Ngày kết thúc phải sau ngày bắt đầu."
+ERR_PARENT_CYCLE = "Đơn vị cấp trên không thể là chính đơn vị này hoặc một đơn vị trực thuộc nó."
+ERR_UNIT_NAME = "Phải nhập tên đơn vị."
 
 
 def _set_path(unit: Unit) -> None:
@@ -34,6 +36,12 @@ def unit_create(*, acting_user, **fields) -> Unit:
 
 @transaction.atomic
 def unit_update(*, unit: Unit, acting_user, **fields) -> Unit:
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    parent = fields.get("parent")
+    if parent is not None and parent.path.startswith(unit.path):
+        raise ValidationError(ERR_PARENT_CYCLE)
+    if "name" in fields and not (fields["name"] or "").strip():
+        raise ValidationError(ERR_UNIT_NAME)
     old = {k: str(getattr(unit, k)) for k in fields}
     for key, value in fields.items():
         setattr(unit, key, value)

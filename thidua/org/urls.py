@@ -7,9 +7,7 @@ app_name = "org"
 urlpatterns = [
     path("", views.unit_list, name="unit-list"),
     path("don-vi/them/", views.unit_create_view, name="unit-create"),
-    path("don-vi/<int:pk>/", views.unit_detail, name="unit-detail"),
     path("sap-nhap/", views.unit_merge_view, name="unit-merge"),
     path("ca-nhan/", views.person_list, name="person-list"),
     path("ca-nhan/them/", views.person_create_view, name="person-create"),
-    path("ca-nhan/<int:pk>/", views.person_detail, name="person-detail"),
 ]

@@ -3,15 +3,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from thidua.accounts.access import can, has_any, reach, unit_get_for_user, units_visible_to
+from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
-from thidua.audit.services import audit_rows
-from thidua.awards.selectors import award_history_for_person, award_history_for_unit
 from thidua.core.text import normalize_search
+from thidua.org.selectors import units_visible_to
 
 from . import services
 from .forms import MergeForm, PersonForm, UnitForm
-from .selectors import person_get_for_user, person_list_for
+from .selectors import person_list_for
 
 
 @login_required
@@ -33,23 +32,6 @@ def unit_list(request):
 
 
 @login_required
-def unit_detail(request, pk):
-    unit = unit_get_for_user(request.user, pk)
-    # Ancestors outside the user's reach are named but not linked (their page would be a 404).
-    visible = reach(request.user)
-    return render(request, "org/unit_detail.html", {
-        "unit": unit,
-        "ancestors": [(a, visible.covers(a)) for a in unit.ancestors()],
-        "children": unit.children.order_by("name"),
-        "people": person_list_for(request.user).filter(current_unit=unit)[:200],
-        "merged_from": unit.merged_from.all(),
-        "households": unit.households.order_by("head_name")[:200],
-        "grants": award_history_for_unit(unit),
-        "audit_entries": audit_rows(unit),
-    })
-
-
-@login_required
 def unit_create_view(request):
     allowed = units_visible_to(request.user, Capability.ORG_MANAGE)
     if not allowed.exists():
@@ -59,7 +41,7 @@ def unit_create_view(request):
         data = form.cleaned_data
         unit = services.unit_create(acting_user=request.user, **data)
         messages.success(request, f"Đã thêm đơn vị {unit.name}.")
-        return redirect("org:unit-detail", pk=unit.pk)
+        return redirect("home:unit-detail", pk=unit.pk)
     return render(request, "org/form.html", {"form": form, "heading": "Thêm đơn vị"})
 
 
@@ -88,7 +70,7 @@ def unit_merge_view(request):
                 form.add_error(None, exc.messages[0])
             else:
                 messages.success(request, f"Đã sáp nhập thành {new_unit.name}.")
-                return redirect("org:unit-detail", pk=new_unit.pk)
+                return redirect("home:unit-detail", pk=new_unit.pk)
     return render(request, "org/form.html", {"form": form, "heading": "Sáp nhập đơn vị"})
 
 
@@ -98,20 +80,6 @@ def person_list(request):
     people = person_list_for(request.user, q)[:300]
     return render(request, "org/person_list.html", {
         "people": people, "q": q, "can_manage": has_any(request.user, Capability.ORG_MANAGE),
-    })
-
-
-@login_required
-def person_detail(request, pk):
-    person = person_get_for_user(request.user, pk)
-    return render(request, "org/person_detail.html", {
-        "person": person,
-        "employments": person.employments.select_related("unit"),
-        "ratings": person.ratings.all(),
-        "initiatives": person.initiatives.all(),
-        "disciplines": person.disciplines.all(),
-        "grants": award_history_for_person(person),
-        "audit_entries": audit_rows(person),
     })
 
 
@@ -129,5 +97,5 @@ def person_create_view(request):
             start_date=data["start_date"],
         )
         messages.success(request, f"Đã thêm {person.full_name}.")
-        return redirect("org:person-detail", pk=person.pk)
+        return redirect("home:person-detail", pk=person.pk)
     return render(request, "org/form.html", {"form": form, "heading": "Thêm cá nhân"})

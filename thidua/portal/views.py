@@ -9,12 +9,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from thidua.awards import disclosure as disclosures
 from thidua.awards.catalog import award_name
-from thidua.awards.models import Grant
-from thidua.council import services as council_services
+from thidua.awards.disclosure import public_disclosure_get, public_disclosures
+from thidua.awards.models import CommentStatus, Grant
 from thidua.council.forms import CommentForm
-from thidua.council.models import CommentStatus
-from thidua.council.selectors import public_disclosure_get, public_disclosures
 
 
 def home(request):
@@ -54,7 +53,7 @@ def disclosure_detail(request, pk):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                council_services.comment_submit(
+                disclosures.comment_submit(
                     disclosure=disclosure,
                     text=data["text"],
                     author_name=data["author_name"],
@@ -62,7 +61,7 @@ def disclosure_detail(request, pk):
                     honeypot=data["website"],
                     ip=_client_ip(request),
                 )
-            except council_services.CommentFlood as exc:
+            except disclosures.CommentFlood as exc:
                 form.add_error(None, exc.messages[0])
                 status = 429
             except ValidationError as exc:

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from openpyxl import Workbook, load_workbook
 
 from thidua.documents import Column, Para, TableSpec, render_simple_docx, render_table_xlsx
+from thidua.formatting import format_vnd
 
 from . import selectors, summary
 from .pdf import render_simple_pdf
@@ -87,7 +88,7 @@ def register_file(user, unit, year, fmt: str) -> File:
                   TableSpec(summary.REGISTER_COLUMNS, rows, widths_mm=[15, 29, 13, 27, 22, 24, 18, 17],
                             money_columns=[7]),
                   Para(f"Tổng số: {summary.two(len(rows))} lượt khen thưởng; tổng số tiền thưởng "
-                       f"{summary.fmt_money(total)}.", italic=True)]
+                       f"{format_vnd(total, unit='đồng')}.", italic=True)]
         content = _simple(fmt, unit, year, ["DANH SÁCH", title], blocks, wide=True)
     return File(content, _name("so-vang", unit, year, fmt))
 

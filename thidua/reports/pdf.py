@@ -12,8 +12,9 @@ from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, T
 
 from thidua.documents.fonts import FAMILY, register_fonts, text_width_pt
 from thidua.documents.pdf_common import hr, nd30_header, p, signature_block, style
-from thidua.documents.text import format_money, normalize
+from thidua.documents.text import normalize
 from thidua.documents.types import DocHeader, Para, SignatureBlock, TableSpec
+from thidua.formatting import format_money
 
 Block = str | Para | TableSpec
 LEFT_MM, RIGHT_MM, TOP_MM, BOTTOM_MM = 30, 15, 20, 20  # NĐ 30/2020 Phụ lục I, mục I.4

@@ -14,12 +14,12 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from thidua.accounts.access import unit_get_for_user, units_visible_to
 from thidua.awards.models import GrantStatus, NominationStatus
 from thidua.awards.selectors import decision_list_for, grant_list_for, nomination_list_for
 from thidua.emulation import selectors as emulation
 from thidua.emulation.models import MovementKind
 from thidua.org.models import Gender, Level
+from thidua.org.selectors import unit_get_for_user, units_visible_to
 from thidua.rulebook import codes
 
 ERR_NOT_FOUND = "Không tìm thấy đơn vị hoặc bạn không có quyền xem báo cáo của đơn vị này."

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from thidua.documents import DocHeader, Para, SignatureBlock, TableSpec
 from thidua.emulation.models import OrdinalStyle
+from thidua.formatting import format_vnd
 from thidua.org.models import Kind, Level
 from thidua.rulebook import codes
 
@@ -48,10 +49,6 @@ def fmt_number(value) -> str:
 
 def fmt_percent(value: float) -> str:
     return f"{value:.1f}".replace(".", ",") + "%"
-
-
-def fmt_money(amount: int) -> str:
-    return f"{int(amount):,}".replace(",", ".") + " đồng"
 
 
 def _lower_first(text: str) -> str:
@@ -233,7 +230,7 @@ def awards_section(user, unit, year, stats) -> list:
     out.append("; ".join(sentences) + f" có nhiều thành tích trong phong trào thi đua yêu nước năm {year}.")
     t = stats.totals
     out.append(f"Tổng cộng {two(t.total)} lượt khen thưởng ({counts_phrase(t)}), tổng số tiền thưởng "
-               f"{fmt_money(t.amount)}.")
+               f"{format_vnd(t.amount, unit='đồng')}.")
     if stats.women_share is not None:
         out.append(f"Trong số {two(t.individual)} cá nhân được khen thưởng có {two(stats.women)} nữ, chiếm "
                    f"{fmt_percent(stats.women_share)}.")
@@ -301,7 +298,7 @@ def award_table_rows(stats) -> list[list]:
 
 
 def register_table_rows(grants) -> list[list]:
-    from thidua.core.formatting import format_date
+    from thidua.formatting import format_date
 
     return [[g.golden_book_number, g.display_name, g.get_recipient_kind_display(), g.position_text,
              codes.name_vi(g.award_code), f"{g.decision.number_text} ngày {format_date(g.decision.issued_on)}",

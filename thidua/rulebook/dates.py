@@ -21,7 +21,3 @@ def parse_date(value, where: str = "ngày") -> dt.date:
         except (ValueError, TypeError):
             pass
     raise RulebookError(f"{where}: ngày không hợp lệ {value!r} (dùng YYYY-MM-DD hoặc DD/MM/YYYY)")
-
-
-def fmt_date(d: dt.date) -> str:
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"

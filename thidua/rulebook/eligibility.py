@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from thidua.formatting import format_date
+
 from .codes import (
     CANH_CAO,
     CODES,
@@ -35,7 +37,6 @@ from .codes import (
     TITLE_IMPLIES,
     short_vi,
 )
-from .dates import fmt_date
 from .errors import RulebookError
 from .history import MemberSummary
 from .rulesets import RuleSet, select_ruleset
@@ -351,7 +352,7 @@ class _Facts:
         if lo < 0:
             return ""
         if lo == self.floor and self.floor_reason is not None:
-            return f"; thành tích chỉ được tính từ khi chấm dứt kỷ luật (ngày {fmt_date(self.floor_reason.end)})"
+            return f"; thành tích chỉ được tính từ khi chấm dứt kỷ luật (ngày {format_date(self.floor_reason.end)})"
         return f"; chỉ tính các năm sau lần được tặng {short_vi(code)} năm {lo}"
 
     def state(self, code, y, Y):
@@ -436,11 +437,11 @@ def _general_build(f: _Facts, code: str, y: int) -> list:
         out.append(f.c("GEN.pending", True, "Không đang bị xem xét kỷ luật, thanh tra, kiểm tra hoặc khiếu nại, tố cáo"))
     if f.active is not None:
         d = f.active
-        until = f"đến {fmt_date(d.end)}" if d.end else "chưa chấm dứt"
-        out.append(f.c("GEN.discipline", False, lambda: f"Đang trong thời gian thi hành kỷ luật {_DLEVEL_VI[d.level].lower()} (từ {fmt_date(d.start)}, {until})"))
+        until = f"đến {format_date(d.end)}" if d.end else "chưa chấm dứt"
+        out.append(f.c("GEN.discipline", False, lambda: f"Đang trong thời gian thi hành kỷ luật {_DLEVEL_VI[d.level].lower()} (từ {format_date(d.start)}, {until})"))
     elif y <= f.floor:
         d = f.floor_reason
-        out.append(f.c("GEN.discipline", False, lambda: f"Thành tích chỉ được tính từ khi chấm dứt kỷ luật {_DLEVEL_VI[d.level].lower()} (ngày {fmt_date(d.end)}); năm {y} không được tính"))
+        out.append(f.c("GEN.discipline", False, lambda: f"Thành tích chỉ được tính từ khi chấm dứt kỷ luật {_DLEVEL_VI[d.level].lower()} (ngày {format_date(d.end)}); năm {y} không được tính"))
     elif f.s.disciplines:
         out.append(f.c("GEN.discipline", True, lambda: f"Không trong thời gian thi hành kỷ luật; năm {y} sau khi chấm dứt kỷ luật"))
     if y in f.forced_kht:

@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from thidua.formatting import format_date
+
 from .codes import CODES, COLLECTIVE, INDIVIDUAL, RECIPIENT_KINDS, TITLE, name_vi
-from .dates import fmt_date
 from .errors import RulebookError
 from .rulesets import select_ruleset
 from .settings import DEFAULT_SETTINGS, LAW_2022_FROM, ND91_FROM, RulebookSettings
@@ -45,7 +46,7 @@ def base_salary(on: dt.date, settings: RulebookSettings | None = None) -> int:
         if start <= on:
             amount = value
     if amount is None:
-        raise RulebookError(f"Không có mức lương cơ sở áp dụng cho ngày {fmt_date(on)}")
+        raise RulebookError(f"Không có mức lương cơ sở áp dụng cho ngày {format_date(on)}")
     return amount
 
 
@@ -60,7 +61,7 @@ def _table(on: dt.date | None, st: RulebookSettings):
         return st.coefficients, None
     if on < ND91_FROM:
         raise RulebookError(
-            f"Ngày quyết định {fmt_date(on)} trước ngày Nghị định 91/2017/NĐ-CP có hiệu lực (01/10/2017): "
+            f"Ngày quyết định {format_date(on)} trước ngày Nghị định 91/2017/NĐ-CP có hiệu lực (01/10/2017): "
             f"mức tiền thưởng của giai đoạn này chưa được mã hóa")
     return st.coefficients_before_2024, "NĐ 91/2017/NĐ-CP"
 
@@ -81,7 +82,7 @@ def coefficient(code: str, recipient_kind: str, settings: RulebookSettings | Non
         raise RulebookError(f"{a.name_vi} không áp dụng cho đối tượng {RECIPIENT_KINDS[recipient_kind].lower()}")
     row = table.get(code)
     if row is None:
-        when = f" theo {older} (quyết định ngày {fmt_date(decision_date)})" if older else ""
+        when = f" theo {older} (quyết định ngày {format_date(decision_date)})" if older else ""
         raise RulebookError(f"Chưa có hệ số tiền thưởng cho {a.name_vi}{when}")
     ind, col = row
     if recipient_kind == INDIVIDUAL:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .dates import fmt_date
+from thidua.formatting import format_date
+
 from .errors import RulebookError
 
 LAW = "Luật TĐKT 2022"
@@ -157,7 +158,7 @@ def select_ruleset(decision_date: dt.date, received_date: dt.date | None = None)
         if rs.valid_from <= when and (rs.valid_to is None or when <= rs.valid_to):
             return rs
     raise RulebookError(
-        f"Ngày quyết định {fmt_date(decision_date)} trước ngày Luật Thi đua, khen thưởng 2022 có hiệu lực "
+        f"Ngày quyết định {format_date(decision_date)} trước ngày Luật Thi đua, khen thưởng 2022 có hiệu lực "
         f"(01/01/2024): bộ quy tắc này không áp dụng"
     )
 

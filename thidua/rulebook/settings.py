@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -262,3 +263,17 @@ def _coerce(s: RulebookSettings, key, value):
 
 
 DEFAULT_SETTINGS = RulebookSettings()
+
+
+def settings_from_json(raw: str) -> RulebookSettings:
+    """DEFAULT_SETTINGS with the overrides in ``raw`` (a JSON object, or empty). RulebookError names
+    what is wrong: not JSON, not an object, an unknown key, or a bad value for a key."""
+    if not (raw or "").strip():
+        return DEFAULT_SETTINGS
+    try:
+        overrides = json.loads(raw)
+    except ValueError as exc:
+        raise RulebookError(f"không phải JSON hợp lệ ({exc})") from exc
+    if not isinstance(overrides, dict):
+        raise RulebookError("phải là một đối tượng JSON {\"khóa\": giá trị}")
+    return DEFAULT_SETTINGS.with_overrides(overrides)

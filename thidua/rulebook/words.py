@@ -1,6 +1,8 @@
 """Vietnamese amounts in words, written in-house (common libraries get "linh"/"mốt"/"lăm" wrong)."""
 from __future__ import annotations
 
+from thidua.formatting import format_vnd  # noqa: F401 (the rulebook re-exports the one money format)
+
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 _GROUPS = ("", " nghìn", " triệu")
 
@@ -76,11 +78,3 @@ def amount_in_words(n: int) -> str:
     """"Bảy trăm sáu mươi nghìn đồng": capitalised, ends with "đồng"."""
     s = number_in_words(n)
     return f"{s[0].upper()}{s[1:]} đồng"
-
-
-def format_vnd(n: int) -> str:
-    """1410000 → "1.410.000 đ"."""
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError("Số tiền phải là số nguyên")
-    sign = "-" if n < 0 else ""
-    return f"{sign}{abs(n):,}".replace(",", ".") + " đ"

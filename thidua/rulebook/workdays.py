@@ -1,31 +1,18 @@
 """Working days and Vietnamese public holidays (Bộ luật Lao động 2019, Điều 112), used to
-count disclosure periods. Lunar dates are data, computed once and checked against the
-published calendars; the days off the Government actually announces vary → override through
-settings ``extra_holidays`` / ``removed_holidays``."""
+count disclosure periods. The calendar, lunar holidays included (Tết Nguyên đán, Giỗ Tổ Hùng
+Vương), comes from the ``holidays`` package for any year, with its announced substitutions and
+observed days; the spans the Government announced beyond it are data here, and a province's own
+changes are settings (``extra_holidays`` / ``removed_holidays``). No year is ever left without Tết."""
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
 
+import holidays as holiday_calendars
+
 D = dt.date
 
-# Mùng 1 Tết Nguyên đán (lunar new year's day).
-LUNAR_NEW_YEAR = {
-    2024: D(2024, 2, 10), 2025: D(2025, 1, 29), 2026: D(2026, 2, 17), 2027: D(2027, 2, 6),
-    2028: D(2028, 1, 26), 2029: D(2029, 2, 13), 2030: D(2030, 2, 3),
-}
-# Giỗ Tổ Hùng Vương (10/3 lunar).
-HUNG_KINGS = {
-    2024: D(2024, 4, 18), 2025: D(2025, 4, 7), 2026: D(2026, 4, 26), 2027: D(2027, 4, 16),
-    2028: D(2028, 4, 4), 2029: D(2029, 4, 23), 2030: D(2030, 4, 12),
-}
-# The day next to 2/9 (Quốc khánh): 2024 and 2025 as announced [S]; later years assumed [M].
-NATIONAL_DAY_EXTRA = {
-    2024: D(2024, 9, 3), 2025: D(2025, 9, 1), 2026: D(2026, 9, 1), 2027: D(2027, 9, 3),
-    2028: D(2028, 9, 1), 2029: D(2029, 9, 1), 2030: D(2030, 9, 3),
-}
-# Tết days off as announced [S] (working days only; weekends are skipped anyway). Other years:
-# the last day of the lunar year and the first four days of the new year [M].
+# Tết days off as announced [S], where they go beyond the calendar's (weekends are skipped anyway).
 TET_ANNOUNCED = {
     2024: (D(2024, 2, 8), D(2024, 2, 14)),
     2025: (D(2025, 1, 25), D(2025, 2, 2)),
@@ -39,33 +26,13 @@ def _span(a: dt.date, b: dt.date):
         d += dt.timedelta(days=1)
 
 
-def _next_workday(d: dt.date, taken: set) -> dt.date:
-    d += dt.timedelta(days=1)
-    while d.weekday() >= 5 or d in taken:
-        d += dt.timedelta(days=1)
-    return d
-
-
 @lru_cache(maxsize=64)
 def holidays_for_year(year: int) -> frozenset:
-    """Public holidays of ``year``, with a compensatory day when one falls on a weekend."""
-    fixed = [D(year, 1, 1), D(year, 4, 30), D(year, 5, 1), D(year, 9, 2)]
-    if year in HUNG_KINGS:
-        fixed.append(HUNG_KINGS[year])
-    if year in NATIONAL_DAY_EXTRA:
-        fixed.append(NATIONAL_DAY_EXTRA[year])
-    days = set(fixed)
+    """Public holidays of ``year``: the statutory days, the lunar ones computed for that year, the
+    days in lieu when one falls on a weekend (Điều 111 khoản 3) and the announced spans."""
+    days = set(holiday_calendars.country_holidays("VN", years=year))
     if year in TET_ANNOUNCED:
         days.update(_span(*TET_ANNOUNCED[year]))
-    elif year in LUNAR_NEW_YEAR:
-        t = LUNAR_NEW_YEAR[year]
-        tet = list(_span(t - dt.timedelta(days=1), t + dt.timedelta(days=3)))
-        days.update(tet)
-        fixed.extend(tet)
-    # A holiday on Saturday/Sunday gives the next working day off (BLLĐ 2019, Điều 111 khoản 3).
-    for d in sorted(fixed):
-        if d.weekday() >= 5:  # announced Tết spans already include their compensation
-            days.add(_next_workday(d, days))
     return frozenset(days)
 
 

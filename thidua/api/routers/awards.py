@@ -10,7 +10,6 @@ from django.http import Http404, HttpResponse
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from thidua.accounts.access import unit_get_for_user
 from thidua.awards import documents, services
 from thidua.awards.forms import NominationForm
 from thidua.awards.models import AwardType, NominationStatus
@@ -22,7 +21,8 @@ from thidua.awards.selectors import (
     nomination_get_for_user,
     nomination_list_for,
 )
-from thidua.org.selectors import person_get_for_user
+from thidua.documents.mime import DOCX
+from thidua.org.selectors import person_get_for_user, unit_get_for_user
 from thidua.rulebook import codes
 
 from ..schemas import (
@@ -57,7 +57,6 @@ ERR_PERSON_NOT_FOUND = "Không tìm thấy cá nhân số {pk} hoặc bạn khô
 ERR_UNIT_NOT_FOUND = "Không tìm thấy đơn vị số {pk} hoặc bạn không có quyền xem."
 ERR_ENTRY_NOT_FOUND = "Không tìm thấy dòng số {pk} trong đề nghị này."
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _person(user, pk):

@@ -11,23 +11,27 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from ninja import Field, Router, Schema, Status
 
-from thidua.accounts.access import unit_get_for_user
+from thidua.awards import disclosure as disclosures
+from thidua.awards.disclosure import (
+    comment_get_for_user,
+    disclosure_blocking_reason,
+    disclosure_get_for_user,
+    disclosure_list_for,
+)
 from thidua.awards.selectors import nomination_get_for_user
 from thidua.council import documents, services
 from thidua.council.board import session_board
 from thidua.council.models import Choice, MemberRole, RoundStatus
 from thidua.council.otp import is_verified
 from thidua.council.selectors import (
-    comment_get_for_user,
     council_get_for_user,
     council_list_for,
-    disclosure_blocking_reason,
-    disclosure_get_for_user,
-    disclosure_list_for,
     members_on,
     nominee_get,
     session_get_for_user,
 )
+from thidua.documents.mime import DOCX
+from thidua.org.selectors import unit_get_for_user
 
 from ..schemas import ErrorOut
 from .common import READ_ERRORS, file_response, responses
@@ -38,7 +42,6 @@ ERR_USER = "Không tìm thấy cán bộ số {pk} thuộc đơn vị của hộ
 ERR_MEMBER = "Không tìm thấy thành viên số {pk} của hội đồng vào ngày họp."
 ERR_ROLE = "Vai trò không hợp lệ: {value}. Chọn một trong: {choices}."
 ERR_CHOICE = "Lựa chọn không hợp lệ: {value}. Chọn agree (đồng ý) hoặc disagree (không đồng ý)."
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class CouncilIn(Schema):
@@ -574,7 +577,7 @@ def disclosure_list(request):
 )
 def disclosure_open(request, payload: DisclosureIn):
     nomination = nomination_get_for_user(request.auth, payload.nomination_id)
-    return Status(201, services.disclosure_open(nomination=nomination, acting_user=request.auth, start=payload.start))
+    return Status(201, disclosures.disclosure_open(nomination=nomination, acting_user=request.auth, start=payload.start))
 
 
 @router.get(
@@ -610,7 +613,7 @@ def _comment_out(c):
 )
 def comment_moderate(request, comment_id: int, payload: ModerateIn):
     comment = comment_get_for_user(request.auth, comment_id)
-    return _comment_out(services.comment_moderate(comment=comment, approve=payload.approve, acting_user=request.auth))
+    return _comment_out(disclosures.comment_moderate(comment=comment, approve=payload.approve, acting_user=request.auth))
 
 
 @router.post(
@@ -621,7 +624,7 @@ def comment_moderate(request, comment_id: int, payload: ModerateIn):
 )
 def comment_resolve(request, comment_id: int, payload: ResolveIn):
     comment = comment_get_for_user(request.auth, comment_id)
-    return _comment_out(services.comment_resolve(comment=comment, response=payload.response, acting_user=request.auth))
+    return _comment_out(disclosures.comment_resolve(comment=comment, response=payload.response, acting_user=request.auth))
 
 
 @router.get(

@@ -8,10 +8,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from ninja import Body, Router, Schema, Status
 
-from thidua.accounts.access import unit_get_for_user
-from thidua.eligibility import selectors, services
+from thidua.awards import eligibility as services
+from thidua.core.errors import ERR_DECISION_DATE
+from thidua.eligibility import selectors
 from thidua.eligibility.forms import ENCODED_CODES, YEAR_MAX, YEAR_MIN
-from thidua.org.selectors import person_get_for_user
+from thidua.org.selectors import person_get_for_user, unit_get_for_user
 from thidua.rulebook.cli import run as rulebook_run
 from thidua.rulebook.errors import InputError
 
@@ -25,7 +26,6 @@ ERR_YEAR = "Năm xét phải từ {lo} đến {hi}."
 ERR_CODE = "Mã danh hiệu / hình thức không hợp lệ hoặc chưa được mã hóa: {code}. Chọn một trong: {choices}."
 ERR_STATUS = "Kết quả lọc không hợp lệ: {value}. Chọn một trong: {choices}."
 ERR_KIND = "Đối tượng không hợp lệ: {value}. Chọn individual hoặc collective."
-ERR_DECISION_DATE = "Ngày quyết định phải từ 01/01/2024 (bộ quy tắc cũ hơn chưa được mã hóa)."
 ERR_PAYLOAD = "Dữ liệu vào không hợp lệ."
 
 

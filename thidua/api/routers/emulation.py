@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from ninja import Router, Schema
 
-from thidua.accounts.access import unit_get_for_user
 from thidua.accounts.models import Capability
+from thidua.awards import proposals
 from thidua.emulation import documents, selectors, services
-from thidua.org.selectors import person_get_for_user
+from thidua.org.selectors import person_get_for_user, unit_get_for_user
 
 router = Router()
 
@@ -400,6 +400,6 @@ def ranking_get(request, pk: int):
 @router.post("/clusters/{pk}/ranking/propose", response={201: list})
 def ranking_propose(request, pk: int):
     c = selectors.cluster_get_for_user(request.user, pk)
-    made = services.ranking_propose(acting_user=request.user, cluster=c)
+    made = proposals.ranking_propose(acting_user=request.user, cluster=c)
     return 201, [{"unit": p.unit_id, "rank": p.rank, "award_code": p.award_code, "nomination": p.nomination_id}
                  for p in made]

@@ -4,10 +4,9 @@ from django.db.models import Q
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from thidua.accounts.access import unit_get_for_user, units_visible_to
 from thidua.awards.selectors import award_history_for_person, award_history_for_unit
 from thidua.core.text import normalize_search
-from thidua.org.selectors import person_get_for_user, person_list_for
+from thidua.org.selectors import person_get_for_user, person_list_for, unit_get_for_user, units_visible_to
 
 from ..schemas import GrantOut, PersonDetail, PersonOut, UnitDetail, UnitOut
 from .common import MAX_LIMIT, READ_ERRORS, responses

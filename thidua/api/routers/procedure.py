@@ -18,14 +18,13 @@ from thidua.awards.selectors import (
     dossier_checklist,
     nomination_get_for_user,
 )
+from thidua.documents.mime import XLSX
 from thidua.rulebook import codes
 
 from .common import file_response, responses
 
 router = Router()
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ERR_DOCUMENT_NOT_FOUND = "Không tìm thấy tài liệu số {pk} trong hồ sơ này."
 
 

@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from thidua.core.formatting import format_date, format_vnd
+from thidua.formatting import format_date, format_vnd
 
 register = template.Library()
 
@@ -22,6 +22,6 @@ def vndate(value):
 
 @register.filter
 def fullname(user):
-    from thidua.accounts.names import full_name
+    from thidua.formatting import full_name
 
     return full_name(user)

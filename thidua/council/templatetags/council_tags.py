@@ -2,11 +2,10 @@
 
 from django import template
 
+from thidua.awards.disclosure import can_disclose, disclosure_blocking_reason, disclosure_days
 from thidua.awards.models import NominationStatus
 
 from ..board import nomination_outcomes
-from ..selectors import disclosure_blocking_reason
-from ..services import can_disclose, disclosure_days
 
 register = template.Library()
 

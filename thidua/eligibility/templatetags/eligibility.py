@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
-from thidua.eligibility import services
+from thidua.awards import eligibility as services
 
 register = template.Library()
 HORIZON = 5

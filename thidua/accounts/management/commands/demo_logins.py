@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from thidua.accounts.demo import DEMO_PASSWORD, DEMO_USERS
-from thidua.accounts.names import full_name
+from thidua.formatting import full_name
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from thidua.eligibility import services
+from thidua.awards import eligibility as services
 from thidua.org.models import Unit
 from thidua.rulebook.cli import run
 from thidua.rulebook.dates import parse_date

@@ -1,24 +1,37 @@
-"""The "Căn cứ" lines of a decision depend on the texts in force on its date."""
+"""Legal texts a document cites, by the date it bears: the "Căn cứ" lines of a decision, the basis of a
+revocation, and the default dossier checklist. Pure data, chosen through the dated rule sets."""
 
 import datetime as dt
 
-REFORM_DATE = dt.date(2025, 7, 1)  # NĐ 152/2025 and the two-level local government
+from .errors import RulebookError
+from .rulesets import RULESETS, select_ruleset
+
+# The "Căn cứ" lines of a decision, per rule set (rulesets.RULESETS): the texts in force on its date.
+# From 01/07/2025 the two-level local government (Luật TCCQĐP 2025, NĐ 129/2025) and NĐ 152/2025 [V];
+# before, the 2015 law as amended in 2019 and NĐ 98/2023 [V]. Luật 06/2026/QH16 is not cited yet [M]:
+# its text has not been retrieved (rulesets._law_2026_overrides).
+_BASES_2024 = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+)
+_BASES_2025 = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+    "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;",
+    "Căn cứ Nghị định số 129/2025/NĐ-CP của Chính phủ quy định việc thực hiện thẩm quyền quản lý nhà nước của chính quyền địa phương hai cấp;",
+)
+DECISION_BASES = {"2024-01": _BASES_2024, "2025-07": _BASES_2025, "2026-10": _BASES_2025}
 
 
 def decision_legal_bases(*, issuer, on: dt.date) -> list[str]:
-    if on >= REFORM_DATE:
-        lines = [
-            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
-            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-            "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;",
-            "Căn cứ Nghị định số 129/2025/NĐ-CP của Chính phủ quy định việc thực hiện thẩm quyền quản lý nhà nước của chính quyền địa phương hai cấp;",
-        ]
-    else:
-        lines = [
-            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
-            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-            "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
-        ]
+    """``issuer``: anything with a ``name`` (an org.Unit). A date before the 2022 law took effect
+    (a decision recorded from paper) cites the oldest encoded texts."""
+    try:
+        ruleset = select_ruleset(on)
+    except RulebookError:
+        ruleset = RULESETS[0]
+    lines = list(DECISION_BASES[ruleset.id])
     lines.append(f"Theo đề nghị của công chức phụ trách công tác thi đua, khen thưởng {issuer.name}.")
     return lines
 

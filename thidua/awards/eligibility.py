@@ -16,19 +16,17 @@ Contract (read-only; nothing here writes, so nothing is audited):
 ``decision_date`` picks the rule set (``default_decision_date(year)`` when omitted). Verdicts are
 the rulebook's ``Verdict`` objects (``status``, ``criteria`` with Vietnamese text and citation).
 Scoping is the caller's job: fetch the unit or person through the scoped accessors first.
-Histories come from ``thidua.eligibility.histories`` in bulk (constant number of queries).
+Histories come from ``thidua.awards.histories`` in bulk (constant number of queries).
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
-from django.conf import settings as dj_settings
-from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from thidua.rulebook import RulebookSettings, evaluate_many, forecast, select_ruleset
+from thidua.core import conf
+from thidua.rulebook import evaluate_many, forecast, select_ruleset
 from thidua.rulebook.codes import (
     CODES,
     COLLECTIVE,
@@ -40,13 +38,10 @@ from thidua.rulebook.codes import (
     STATUS_NOT_ELIGIBLE,
     TITLE_IMPLIES,
 )
-from thidua.rulebook.errors import RulebookError
-from thidua.rulebook.settings import DEFAULT_SETTINGS
 
 from . import histories
 
 FIRST_DECISION_DATE = dt.date(2024, 1, 1)  # the oldest encoded rule set (Luật 2022 + NĐ 98/2023)
-ERR_OVERRIDES = "Thiết lập RULEBOOK_OVERRIDES không hợp lệ: {error}"
 STATUS_BADGES = {
     STATUS_ELIGIBLE: "Đủ điều kiện",
     STATUS_NOT_ELIGIBLE: "Không đủ điều kiện",
@@ -54,22 +49,7 @@ STATUS_BADGES = {
 }
 STATUS_ORDER = (STATUS_ELIGIBLE, STATUS_NEEDS_JUDGEMENT, STATUS_NOT_ELIGIBLE)
 
-_settings_cache: dict = {}
-
-
-def rulebook_settings(**extra) -> RulebookSettings:
-    raw = getattr(dj_settings, "RULEBOOK_OVERRIDES", "") or ""
-    base = _settings_cache.get(raw)
-    if base is None:
-        try:
-            overrides = json.loads(raw) if raw.strip() else {}
-            if not isinstance(overrides, dict):
-                raise ValueError("phải là một đối tượng JSON")
-            base = DEFAULT_SETTINGS.with_overrides(overrides)
-        except (ValueError, RulebookError) as e:
-            raise ImproperlyConfigured(ERR_OVERRIDES.format(error=e)) from e
-        _settings_cache[raw] = base
-    return base.with_overrides(extra) if extra else base
+rulebook_settings = conf.rulebook_settings  # the one reading of RULEBOOK_OVERRIDES (core.conf)
 
 
 def default_decision_date(year: int, today: dt.date | None = None) -> dt.date:
@@ -96,21 +76,6 @@ def _codes_for(kind: str, codes) -> list:
     if codes is None:
         return list(base)
     return [c for c in codes if c in CODES and kind in CODES[c].recipient_kinds]
-
-
-def _granted(history, code: str, year: int) -> bool:
-    titles = history.titles.get(year, ())
-    return code in titles or any(code in TITLE_IMPLIES.get(t, ()) for t in titles)
-
-
-_STATE = {STATUS_ELIGIBLE: True, STATUS_NEEDS_JUDGEMENT: None, STATUS_NOT_ELIGIBLE: False}
-
-
-def _state(history, verdicts: dict, code: str, year: int):
-    if _granted(history, code, year):
-        return True
-    v = verdicts.get(code)
-    return _STATE[v.status] if v is not None else False
 
 
 # ------------------------------------------------------------------ rows
@@ -174,12 +139,12 @@ def _evaluate_bundle(b, year, dd, st, codes, *, only_units=None):
             by_code = {v.code: v for v in verdicts}
             person_verdicts[pk] = [by_code[c] for c in ind_codes]
             if need_members:
-                states[pk] = (_state(h, by_code, "LDTT", year), _state(h, by_code, "CSTDCS", year))
+                states[pk] = (histories.member_state(h, by_code, "LDTT", year), histories.member_state(h, by_code, "CSTDCS", year))
     if need_members:
         others = [b.people[pk] for pk in b.people if pk not in current]
         for h, verdicts in evaluate_many(others, year, dd, st, member_codes):
             by_code = {v.code: v for v in verdicts}
-            states[int(h.id)] = (_state(h, by_code, "LDTT", year), _state(h, by_code, "CSTDCS", year))
+            states[int(h.id)] = (histories.member_state(h, by_code, "LDTT", year), histories.member_state(h, by_code, "CSTDCS", year))
         histories.attach_members(b, year, states)
     unit_verdicts = {}
     if col_codes:

@@ -1,3 +1,5 @@
+from thidua.accounts.access import has_any
+
 NAVIGATION = [
     ("org", "Tổ chức", "org:unit-list"),
     ("emulation", "Thi đua", "emulation:home"),
@@ -14,14 +16,15 @@ SUBNAVIGATION = {
                ("Hội đồng TĐKT", "council:council-list", None), ("Công khai", "council:disclosure-list", None)],
 }
 SECTION_OF_NAMESPACE = {"council": "awards", "eligibility": "awards", "imports": "org"}
+# The composed files live in this app but belong to the org section of the menu.
+SECTION_OF_VIEW = {"home:unit-detail": "org", "home:person-detail": "org"}
 
 
 def navigation(request):
     section = ""
     match = getattr(request, "resolver_match", None)
     if match is not None:
-        section = SECTION_OF_NAMESPACE.get(match.namespace, match.namespace or "")
-    from thidua.accounts.access import has_any
+        section = SECTION_OF_VIEW.get(match.view_name) or SECTION_OF_NAMESPACE.get(match.namespace, match.namespace or "")
 
     subnav = [(label, name) for label, name, cap in SUBNAVIGATION.get(section, [])
               if cap is None or has_any(request.user, cap)]

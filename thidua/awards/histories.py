@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from django.db import connections
 from django.db.models import Q
 
+from thidua.emulation.models import RankingProposal, Registration, RegistrationStatus
 from thidua.org.models import Discipline as DisciplineRow
 from thidua.org.models import Employment, Person, PersonRating, Unit, UnitRating
 from thidua.org.models import Initiative as InitiativeRow
@@ -47,13 +48,8 @@ from thidua.rulebook.history import (
     UnitHistory,
 )
 
-try:  # the emulation app is optional for the rulebook: degrade to "unknown" without it
-    from thidua.emulation.models import RankingProposal, Registration, RegistrationStatus
-except ImportError:  # pragma: no cover - exercised only when emulation is not installed
-    RankingProposal = Registration = RegistrationStatus = None
-
-from thidua.awards.models import Grant as GrantRow
-from thidua.awards.models import GrantStatus
+from .models import Grant as GrantRow
+from .models import GrantStatus
 
 # org.DisciplineLevel -> rulebook codes.DISCIPLINE_LEVELS (the rulebook calls "hạ bậc lương" ha_bac).
 DISCIPLINE_LEVEL_MAP = {"ha_bac_luong": "ha_bac"}
@@ -423,8 +419,6 @@ def _compact_share(job):
     Returns ({pk: statuses} for current people, {pk: member_facts}, queries)."""
     from thidua.rulebook import evaluate_many
 
-    from .services import _state
-
     unit_pk, pk_range, year, dd, st, person_codes, need_members = job
     with bulk():
         unit = Unit.objects.get(pk=unit_pk)
@@ -442,8 +436,8 @@ def _compact_share(job):
                 if pk in current:
                     statuses[pk] = tuple(by_code[c].status for c in person_codes)
                 if need_members:
-                    facts[pk] = member_facts(h, year, (_state(h, by_code, "LDTT", year),
-                                                       _state(h, by_code, "CSTDCS", year)))
+                    facts[pk] = member_facts(h, year, (member_state(h, by_code, "LDTT", year),
+                                                       member_state(h, by_code, "CSTDCS", year)))
         return statuses, facts, b.queries + 1
 
 
@@ -501,3 +495,23 @@ def evaluate_subtree_compact(unit: Unit, year: int, decision_date: dt.date, sett
                                              compact=True):
                 out.units[int(h.id)] = tuple(v.status for v in verdicts)
     return out
+
+
+# ------------------------------------------------------------------ a member's title state
+
+
+def _granted(history, code: str, year: int) -> bool:
+    titles = history.titles.get(year, ())
+    return code in titles or any(code in rb_codes.TITLE_IMPLIES.get(t, ()) for t in titles)
+
+
+_STATE_OF_STATUS = {rb_codes.STATUS_ELIGIBLE: True, rb_codes.STATUS_NEEDS_JUDGEMENT: None, rb_codes.STATUS_NOT_ELIGIBLE: False}
+
+
+def member_state(history, verdicts: dict, code: str, year: int):
+    """A member's title in ``year`` for counting a collective's members: True (granted or eligible),
+    None (needs judgement), False."""
+    if _granted(history, code, year):
+        return True
+    v = verdicts.get(code)
+    return _STATE_OF_STATUS[v.status] if v is not None else False

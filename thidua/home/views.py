@@ -1,0 +1,71 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from thidua.accounts.access import reach
+from thidua.accounts.models import Capability
+from thidua.audit.services import audit_rows
+from thidua.awards.models import NominationStatus
+from thidua.awards.selectors import (
+    award_history_for_person,
+    award_history_for_unit,
+    decision_list_for,
+    nomination_list_for,
+)
+from thidua.org.selectors import person_get_for_user, person_list_for, unit_get_for_user, units_visible_to
+
+
+@login_required
+def home(request):
+    nominations = nomination_list_for(request.user)
+    approve_reach = reach(request.user, Capability.NOMINATION_APPROVE)
+    waiting = [n for n in nominations.filter(status=NominationStatus.SUBMITTED) if approve_reach.covers(n.decider_unit)]
+    context = {
+        "assignments": request.user.role_assignments.select_related("role", "unit"),
+        "unit_count": units_visible_to(request.user).count(),
+        "nomination_count": nominations.count(),
+        "decision_count": decision_list_for(request.user).count(),
+        "waiting_approval": waiting,
+        "recent_decisions": decision_list_for(request.user)[:5],
+    }
+    return render(request, "home/home.html", context)
+
+
+@login_required
+def me(request):
+    person = person_list_for(request.user).filter(user=request.user).first()
+    grants = award_history_for_person(person) if person else []
+    return render(request, "home/me.html", {"person": person, "grants": grants})
+
+
+# A unit's and a person's file: the org records with the award history beside them.
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = unit_get_for_user(request.user, pk)
+    # Ancestors outside the user's reach are named but not linked (their page would be a 404).
+    visible = reach(request.user)
+    return render(request, "org/unit_detail.html", {
+        "unit": unit,
+        "ancestors": [(a, visible.covers(a)) for a in unit.ancestors()],
+        "children": unit.children.order_by("name"),
+        "people": person_list_for(request.user).filter(current_unit=unit)[:200],
+        "merged_from": unit.merged_from.all(),
+        "households": unit.households.order_by("head_name")[:200],
+        "grants": award_history_for_unit(unit),
+        "audit_entries": audit_rows(unit),
+    })
+
+
+@login_required
+def person_detail(request, pk):
+    person = person_get_for_user(request.user, pk)
+    return render(request, "org/person_detail.html", {
+        "person": person,
+        "employments": person.employments.select_related("unit"),
+        "ratings": person.ratings.all(),
+        "initiatives": person.initiatives.all(),
+        "disciplines": person.disciplines.all(),
+        "grants": award_history_for_person(person),
+        "audit_entries": audit_rows(person),
+    })
