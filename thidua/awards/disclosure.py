@@ -16,7 +16,7 @@ from thidua.accounts.access import can, scope_q
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_record
 from thidua.core.conf import rulebook_settings
-from thidua.core.errors import ERR_NO_PERMISSION, NOT_FOUND
+from thidua.core.errors import ERR_NO_PERMISSION, NOT_FOUND, one_or_404
 from thidua.formatting import format_date
 from thidua.rulebook.codes import ORDERS
 from thidua.rulebook.workdays import add_working_days, default_holidays, is_working_day
@@ -200,10 +200,7 @@ def disclosure_list_for(user):
 
 
 def disclosure_get_for_user(user, pk) -> Disclosure:
-    obj = disclosure_list_for(user).filter(pk=pk).first()
-    if obj is None:
-        raise Http404(NOT_FOUND)
-    return obj
+    return one_or_404(disclosure_list_for(user), pk)
 
 
 def comment_get_for_user(user, pk) -> DisclosureComment:

@@ -3,11 +3,10 @@
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.http import Http404
 
 from thidua.accounts.access import reach, scope_q
 from thidua.accounts.models import Capability
-from thidua.core.errors import NOT_FOUND
+from thidua.core.errors import one_or_404
 from thidua.rulebook.legal import DEFAULT_DOSSIER, pattern_rank
 
 from .catalog import is_title
@@ -22,10 +21,7 @@ def nomination_list_for(user):
 
 
 def nomination_get_for_user(user, pk) -> Nomination:
-    obj = nomination_list_for(user).filter(pk=pk).first()
-    if obj is None:
-        raise Http404(NOT_FOUND)
-    return obj
+    return one_or_404(nomination_list_for(user), pk)
 
 
 def decision_list_for(user):
@@ -35,10 +31,7 @@ def decision_list_for(user):
 
 
 def decision_get_for_user(user, pk) -> Decision:
-    obj = decision_list_for(user).filter(pk=pk).first()
-    if obj is None:
-        raise Http404(NOT_FOUND)
-    return obj
+    return one_or_404(decision_list_for(user), pk)
 
 
 def grant_list_for(user):
@@ -52,10 +45,7 @@ def grant_list_for(user):
 
 
 def grant_get_for_user(user, pk) -> Grant:
-    obj = grant_list_for(user).filter(pk=pk).first()
-    if obj is None:
-        raise Http404(NOT_FOUND)
-    return obj
+    return one_or_404(grant_list_for(user), pk)
 
 
 def award_history_for_person(person):

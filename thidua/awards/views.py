@@ -1,7 +1,6 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -9,7 +8,9 @@ from django.views.decorators.http import require_safe
 from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
-from thidua.core.door_views import door_view
+from thidua.core.door_views import fetch_one, form_page
+from thidua.core.errors import ERR_NO_PERMISSION
+from thidua.core.routes import Routes
 from thidua.documents.mime import DOCX, XLSX
 from thidua.emulation import selectors as emulation_selectors
 from thidua.org.selectors import person_list_for, units_visible_to
@@ -27,6 +28,8 @@ from .selectors import (
     nomination_list_for,
 )
 
+routes = Routes()
+
 
 def _entry_rows(nomination):
     """Each entry with its rulebook verdict (badge + reasons on the nomination page)."""
@@ -40,6 +43,7 @@ def _entry_rows(nomination):
     return rows
 
 
+@routes("", "nomination-list")
 @login_required
 def nomination_list(request):
     status = request.GET.get("status", "")
@@ -52,19 +56,12 @@ def nomination_list(request):
     })
 
 
-@login_required
-def nomination_create_view(request):
-    units = units_visible_to(request.user, Capability.NOMINATION_MANAGE).filter(valid_to__isnull=True)
-    if not units.exists():
-        messages.error(request, services.ERR_NO_PERMISSION)
-        return redirect("awards:nomination-list")
-    form = NominationForm(request.POST or None, units=units,
-                          initial={"year": timezone.localdate().year - 1, "award_code": "GIAY_KHEN"})
-    if request.method == "POST" and form.is_valid():
-        nomination = services.nomination_create(acting_user=request.user, **form.cleaned_data)
-        messages.success(request, "Đã tạo đề nghị. Hãy thêm cá nhân, tập thể được đề nghị.")
-        return redirect("awards:nomination-detail", pk=nomination.pk)
-    return render(request, "org/form.html", {"form": form, "heading": "Tạo đề nghị khen thưởng"})
+nomination_create_view = routes.add("de-nghi/them/", "nomination-create", form_page(
+    services.nomination_create, form=NominationForm, heading="Tạo đề nghị khen thưởng", denied=ERR_NO_PERMISSION,
+    units=lambda request: units_visible_to(request.user, Capability.NOMINATION_MANAGE).filter(valid_to__isnull=True),
+    initial=lambda request: {"year": timezone.localdate().year - 1, "award_code": "GIAY_KHEN"},
+    success="Đã tạo đề nghị. Hãy thêm cá nhân, tập thể được đề nghị.",
+    then=lambda nomination: reverse("awards:nomination-detail", args=[nomination.pk])))
 
 
 def _entry_form_scope(request, nomination):
@@ -80,6 +77,7 @@ def _entry_form(request, nomination, data=None):
     return EntryForm(data, **_entry_form_scope(request, nomination))
 
 
+@routes("de-nghi/<int:pk>/", "nomination-detail")
 @login_required
 def nomination_detail(request, pk):
     nomination = nomination_get_for_user(request.user, pk)
@@ -103,6 +101,7 @@ def nomination_detail(request, pk):
     })
 
 
+@routes("de-nghi/<int:pk>/ho-so/<int:doc_pk>/", "dossier-file")
 @login_required
 @require_safe
 def dossier_file_view(request, pk, doc_pk):
@@ -112,12 +111,14 @@ def dossier_file_view(request, pk, doc_pk):
         return _download(fh.read(), doc.original_name, "application/octet-stream")
 
 
+@routes("quyet-dinh/", "decision-list")
 @login_required
 @require_safe
 def decision_list(request):
     return render(request, "awards/decision_list.html", {"decisions": decision_list_for(request.user)[:500]})
 
 
+@routes("quyet-dinh/<int:pk>/", "decision-detail")
 @login_required
 @require_safe
 def decision_detail(request, pk):
@@ -141,6 +142,7 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
     return response
 
 
+@routes("quyet-dinh/<int:pk>/docx/", "decision-docx")
 @login_required
 @require_safe
 def decision_docx(request, pk):
@@ -148,6 +150,7 @@ def decision_docx(request, pk):
     return _download(documents.decision_docx(decision), f"quyet-dinh-{decision.number:02d}-{decision.year}.docx", DOCX)
 
 
+@routes("quyet-dinh/<int:pk>/chi-tien-thuong.xlsx", "decision-payment-sheet")
 @login_required
 @require_safe
 def decision_payment_sheet(request, pk):
@@ -158,6 +161,7 @@ def decision_payment_sheet(request, pk):
                      f"chi-tien-thuong-qd-{decision.number:02d}-{decision.year}.xlsx", XLSX)
 
 
+@routes("quyet-dinh/<int:pk>/pdf/", "decision-pdf")
 @login_required
 @require_safe
 def decision_pdf(request, pk):
@@ -166,6 +170,7 @@ def decision_pdf(request, pk):
                      "application/pdf")
 
 
+@routes("quyet-dinh/<int:pk>/giay-chung-nhan.pdf", "decision-certificates")
 @login_required
 @require_safe
 def decision_certificates(request, pk):
@@ -174,6 +179,7 @@ def decision_certificates(request, pk):
     return _download(pdf, f"giay-chung-nhan-qd-{decision.number:02d}-{decision.year}.pdf", "application/pdf")
 
 
+@routes("khen-thuong/<int:pk>/giay-chung-nhan.pdf", "grant-certificate")
 @login_required
 @require_safe
 def grant_certificate(request, pk):
@@ -184,8 +190,7 @@ def grant_certificate(request, pk):
 # ---------------------------------------------------------------------------- changes (one door each)
 
 
-def _nomination(request, pk):
-    return {"nomination": nomination_get_for_user(request.user, pk)}
+_nomination = fetch_one("nomination", nomination_get_for_user)
 
 
 def _to_nomination(nomination=None, entry=None, document=None):
@@ -203,54 +208,54 @@ def _document(request, pk, doc_pk):
     return {"document": get_object_or_404(nomination.documents, pk=doc_pk)}
 
 
-def _decision(request, pk):
-    return {"decision": decision_get_for_user(request.user, pk)}
+_decision = fetch_one("decision", decision_get_for_user)
 
 
 def _to_decision(decision):
     return reverse("awards:decision-detail", args=[decision.pk])
 
 
-nomination_entry_add_view = door_view(
-    services.nomination_entry_add, fetch=_nomination, back=_to_nomination, success="Đã thêm vào đề nghị.",
-    form=EntryForm, form_kwargs=_entry_form_scope,
-)
-nomination_entry_remove_view = door_view(services.nomination_entry_remove, fetch=_entry, back=_to_nomination)
-nomination_submit_view = door_view(services.nomination_submit, fetch=_nomination, back=_to_nomination,
-                                   success="Đã trình đề nghị lên người có thẩm quyền.")
-nomination_approve_view = door_view(services.nomination_approve, fetch=_nomination, back=_to_nomination,
-                                    success="Đã phê duyệt đề nghị.")
-nomination_return_view = door_view(services.nomination_return, fetch=_nomination, back=_to_nomination,
-                                   form=ReturnForm, success="Đã trả lại đề nghị.")
-decision_issue_view = door_view(
-    services.decision_issue, fetch=_nomination, back=_to_nomination, form=IssueForm,
-    success=lambda decision, **_: f"Đã ban hành Quyết định số {decision.number_text}.",
-    then=lambda decision, **_: _to_decision(decision),
-)
-nomination_entry_override_view = door_view(
-    services.nomination_entry_override, fetch=_entry, back=_to_nomination, form=OverrideForm,
-    success=lambda result, entry: f"Đã ghi lý do đề nghị cho {entry.display_name}.",
-)
-dossier_upload_view = door_view(
-    services.dossier_document_add, fetch=_nomination, back=_to_nomination, form=DossierUploadForm,
-    success=lambda doc, **_: f"Đã nộp tài liệu “{doc.original_name}” vào hồ sơ.",
-)
-dossier_remove_view = door_view(services.dossier_document_remove, fetch=_document, back=_to_nomination,
-                                success="Đã bỏ tài liệu khỏi hồ sơ.")
-submission_letter_view = door_view(
-    services.submission_letter_generate, fetch=_nomination, back=_to_nomination,
-    success=lambda doc, **_: f"Đã tạo Tờ trình số {doc.number:02d} và lưu vào hồ sơ.",
-)
-decision_revoke_view = door_view(
-    services.decision_revoke, fetch=_decision, back=_to_decision, form=RevokeForm,
+nomination_entry_add_view = routes.door(
+    "de-nghi/<int:pk>/them-nguoi/", "nomination-entry-add", services.nomination_entry_add, fetch=_nomination,
+    back=_to_nomination, success="Đã thêm vào đề nghị.", form=EntryForm, form_kwargs=_entry_form_scope)
+nomination_entry_remove_view = routes.door(
+    "de-nghi/<int:pk>/bo/<int:entry_pk>/", "nomination-entry-remove", services.nomination_entry_remove, fetch=_entry,
+    back=_to_nomination)
+nomination_submit_view = routes.door("de-nghi/<int:pk>/trinh/", "nomination-submit", services.nomination_submit,
+                                     fetch=_nomination, back=_to_nomination,
+                                     success="Đã trình đề nghị lên người có thẩm quyền.")
+nomination_approve_view = routes.door(
+    "de-nghi/<int:pk>/phe-duyet/", "nomination-approve", services.nomination_approve, fetch=_nomination,
+    back=_to_nomination, success="Đã phê duyệt đề nghị.")
+nomination_return_view = routes.door("de-nghi/<int:pk>/tra-lai/", "nomination-return", services.nomination_return,
+                                     fetch=_nomination, back=_to_nomination, form=ReturnForm,
+                                     success="Đã trả lại đề nghị.")
+decision_issue_view = routes.door("de-nghi/<int:pk>/ban-hanh/", "decision-issue", services.decision_issue,
+                                  fetch=_nomination, back=_to_nomination, form=IssueForm,
+                                  success=lambda decision, **_: f"Đã ban hành Quyết định số {decision.number_text}.",
+                                  then=lambda decision, **_: _to_decision(decision))
+nomination_entry_override_view = routes.door(
+    "de-nghi/<int:pk>/ngoai-le/<int:entry_pk>/", "nomination-entry-override", services.nomination_entry_override,
+    fetch=_entry, back=_to_nomination, form=OverrideForm,
+    success=lambda result, entry: f"Đã ghi lý do đề nghị cho {entry.display_name}.")
+dossier_upload_view = routes.door("de-nghi/<int:pk>/ho-so/", "dossier-upload", services.dossier_document_add,
+                                  fetch=_nomination, back=_to_nomination, form=DossierUploadForm,
+                                  success=lambda doc, **_: f"Đã nộp tài liệu “{doc.original_name}” vào hồ sơ.")
+dossier_remove_view = routes.door(
+    "de-nghi/<int:pk>/ho-so/<int:doc_pk>/bo/", "dossier-remove", services.dossier_document_remove, fetch=_document,
+    back=_to_nomination, success="Đã bỏ tài liệu khỏi hồ sơ.")
+submission_letter_view = routes.door(
+    "de-nghi/<int:pk>/to-trinh/", "submission-letter", services.submission_letter_generate, fetch=_nomination,
+    back=_to_nomination, success=lambda doc, **_: f"Đã tạo Tờ trình số {doc.number:02d} và lưu vào hồ sơ.")
+decision_revoke_view = routes.door(
+    "quyet-dinh/<int:pk>/huy-bo/", "decision-revoke", services.decision_revoke, fetch=_decision, back=_to_decision,
+    form=RevokeForm,
     form_kwargs=lambda request, decision: {"grants": decision.grants.filter(status=GrantStatus.VALID)},
     args=lambda request, data, **_: {**data, "grants": list(data["grants"]) or None},
     success=lambda revocation, **_: f"Đã ban hành Quyết định hủy bỏ số {revocation.number_text}.",
-    then=lambda revocation, **_: _to_decision(revocation),
-)
-ranking_propose = door_view(
-    proposals.ranking_propose,
+    then=lambda revocation, **_: _to_decision(revocation))
+ranking_propose = routes.door(
+    "cum/<int:pk>/de-nghi-theo-xep-hang/", "ranking-propose", proposals.ranking_propose,
     fetch=lambda request, pk: {"cluster": emulation_selectors.cluster_get_for_user(request.user, pk)},
     back=lambda cluster: reverse("emulation:cluster-detail", args=[cluster.pk]),
-    success="Đã tạo đề nghị khen thưởng (bản nháp) theo kết quả xếp hạng.",
-)
+    success="Đã tạo đề nghị khen thưởng (bản nháp) theo kết quả xếp hạng.")

@@ -21,9 +21,10 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .feedback import messages_from_error, messages_from_form
@@ -86,3 +87,50 @@ def _go(request, url: str):
     if getattr(request, "htmx", False):
         return HttpResponse(status=204, headers={"HX-Redirect": url})
     return redirect(url)
+
+
+def form_page(
+    door: Callable,
+    *,
+    form: type,
+    units: Callable,
+    denied: str,
+    heading: str,
+    success: str | Callable,
+    then: Callable[..., str],
+    initial: Callable | None = None,
+    args: Callable[..., dict] | None = None,
+    template: str = "org/form.html",
+):
+    """A page that creates something: GET shows the form, POST validates it, calls the door and goes to
+    the new row. ``units(request)`` are the units the user may create it under (none: 403 ``denied``);
+    a refused rule is shown on the form itself, with what the user typed kept."""
+
+    @login_required
+    def view(request):
+        allowed = units(request)
+        if not allowed.exists():
+            raise PermissionDenied(denied)
+        bound = form(request.POST or None, units=allowed, initial=initial(request) if initial else None)
+        if request.method == "POST" and bound.is_valid():
+            try:
+                result = door(acting_user=request.user, **(args(bound.cleaned_data) if args else bound.cleaned_data))
+            except ValidationError as exc:
+                bound.add_error(None, exc)
+            else:
+                messages.success(request, success(result) if callable(success) else success)
+                return redirect(then(result))
+        return render(request, template, {"form": bound, "heading": heading})
+
+    view.door = door
+    return view
+
+
+def fetch_one(name: str, getter: Callable):
+    """``fetch`` for a page at ``…/<int:pk>/…``: {name: getter(user, pk)}, a scoped accessor (404)."""
+    return lambda request, pk: {name: getter(request.user, pk)}
+
+
+def back_to(url_name: str, name: str):
+    """``back`` to the page of the fetched ``name``."""
+    return lambda **fetched: reverse(url_name, args=[fetched[name].pk])

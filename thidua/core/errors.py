@@ -12,3 +12,17 @@ ERR_UPLOAD_TYPE = "Tệp “{name}” không đúng định dạng cho phép ({a
 ERR_UPLOAD_SIZE = "Tệp “{name}” vượt quá dung lượng cho phép ({limit})."
 ERR_UPLOAD_CONTENT = "Nội dung tệp “{name}” không phải tệp .{ext} hợp lệ (có thể đã bị đổi đuôi hoặc bị hỏng)."
 ERR_UPLOAD_XLS = "Tệp “{name}” là Excel 97–2003 (.xls); hãy mở bằng Excel và lưu lại dạng .xlsx."
+
+
+def one_or_404(queryset, pk, message: str = NOT_FOUND):
+    """The row ``pk`` of a scoped list, or Http404 with ``message`` for "missing" and "not yours" alike
+    (architecture.md, Habit 2). A malformed pk is missing too."""
+    from django.http import Http404
+
+    try:
+        obj = queryset.filter(pk=pk).first()
+    except (TypeError, ValueError):
+        obj = None
+    if obj is None:
+        raise Http404(message)
+    return obj

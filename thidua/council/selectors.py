@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from thidua.accounts.access import can, reach, scope_q
 from thidua.accounts.models import Capability
-from thidua.core.errors import NOT_FOUND
+from thidua.core.errors import NOT_FOUND, one_or_404
 from thidua.org.models import Unit
 
 from .models import Council, CouncilMember, Nominee, RoundStatus, Session
@@ -33,10 +33,7 @@ def council_list_for(user):
 
 
 def council_get_for_user(user, pk) -> Council:
-    council = council_list_for(user).filter(pk=pk).first()
-    if council is None:
-        raise Http404(NOT_FOUND)
-    return council
+    return one_or_404(council_list_for(user), pk)
 
 
 def session_list_for(user):
@@ -46,10 +43,7 @@ def session_list_for(user):
 
 
 def session_get_for_user(user, pk) -> Session:
-    session = session_list_for(user).filter(pk=pk).first()
-    if session is None:
-        raise Http404(NOT_FOUND)
-    return session
+    return one_or_404(session_list_for(user), pk)
 
 
 def nominee_get(session: Session, pk) -> Nominee:

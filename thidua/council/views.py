@@ -23,8 +23,9 @@ from thidua.awards.disclosure import (
 )
 from thidua.awards.models import CommentStatus
 from thidua.awards.selectors import nomination_get_for_user
-from thidua.core.door_views import door_view
+from thidua.core.door_views import fetch_one, form_page
 from thidua.core.feedback import messages_from_error, run_door
+from thidua.core.routes import Routes
 from thidua.documents.mime import DOCX
 from thidua.org.selectors import units_visible_to
 
@@ -52,6 +53,10 @@ from .selectors import (
     session_get_for_user,
 )
 
+routes = Routes()
+
+MSG_SHOWN = "Đã duyệt hiển thị ý kiến."
+MSG_HIDDEN = "Đã ẩn ý kiến."
 ERR_NOMINATION_NOT_FOUND = "Không tìm thấy đề nghị hoặc bạn không có quyền xem."
 MSG_VERIFY = "Để bỏ phiếu, bạn cần xác thực hai lớp: nhập mã 6 chữ số trên ứng dụng xác thực."
 MSG_ENROL = "Để bỏ phiếu, bạn cần đăng ký xác thực hai lớp (ứng dụng tạo mã OTP) trước."
@@ -60,6 +65,7 @@ MSG_ENROL = "Để bỏ phiếu, bạn cần đăng ký xác thực hai lớp (�
 # ---------------------------------------------------------------- councils
 
 
+@routes("", "council-list")
 @login_required
 def council_list(request):
     return render(
@@ -72,19 +78,14 @@ def council_list(request):
     )
 
 
-@login_required
-def council_create_view(request):
-    units = units_visible_to(request.user, Capability.COUNCIL_MANAGE).filter(valid_to__isnull=True)
-    if not units.exists():
-        raise PermissionDenied(services.ERR_NO_PERMISSION)
-    form = CouncilForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        council = run_door(request, services.council_create, "Đã thành lập hội đồng.", **form.cleaned_data)
-        if council:
-            return redirect("council:council-detail", pk=council.pk)
-    return render(request, "org/form.html", {"form": form, "heading": "Thành lập Hội đồng Thi đua – Khen thưởng"})
+council_create_view = routes.add("them/", "council-create", form_page(
+    services.council_create, form=CouncilForm, heading="Thành lập Hội đồng Thi đua – Khen thưởng",
+    denied=services.ERR_NO_PERMISSION, success="Đã thành lập hội đồng.",
+    units=lambda request: units_visible_to(request.user, Capability.COUNCIL_MANAGE).filter(valid_to__isnull=True),
+    then=lambda council: reverse("council:council-detail", args=[council.pk])))
 
 
+@routes("<int:pk>/", "council-detail")
 @login_required
 def council_detail(request, pk):
     council = council_get_for_user(request.user, pk)
@@ -107,6 +108,7 @@ def council_detail(request, pk):
 # ---------------------------------------------------------------- sessions
 
 
+@routes("phien-hop/<int:pk>/", "session-detail")
 @login_required
 def session_detail(request, pk):
     session = session_get_for_user(request.user, pk)
@@ -149,6 +151,7 @@ def _present(request, data, **_):
     return {"present_member_ids": ids}
 
 
+@routes("phien-hop/<int:pk>/khai-mac/", "session-open")
 @login_required
 @require_POST
 def session_open_view(request, pk):
@@ -163,6 +166,7 @@ def session_open_view(request, pk):
     return _back(session)
 
 
+@routes("phien-hop/<int:pk>/bo-phieu/", "ballot-cast")
 @login_required
 @require_POST
 def ballot_cast_view(request, pk):
@@ -200,6 +204,7 @@ def _download(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@routes("phien-hop/<int:pk>/bien-ban-hop.docx", "minutes-docx")
 @login_required
 def minutes_docx(request, pk):
     session = session_get_for_user(request.user, pk)
@@ -210,6 +215,7 @@ def minutes_docx(request, pk):
     )
 
 
+@routes("phien-hop/<int:pk>/vong/<int:number>/bien-ban-kiem-phieu.docx", "count-minutes-docx")
 @login_required
 def count_minutes_docx(request, pk, number):
     session = session_get_for_user(request.user, pk)
@@ -232,6 +238,7 @@ def _next(request, default):
     return default
 
 
+@routes("xac-thuc/dang-ky/", "otp-setup")
 @login_required
 def otp_setup(request):
     if otp.confirmed_device(request.user):
@@ -258,6 +265,7 @@ def otp_setup(request):
     )
 
 
+@routes("xac-thuc/", "otp-verify")
 @login_required
 def otp_verify(request):
     if not otp.confirmed_device(request.user):
@@ -275,11 +283,13 @@ def otp_verify(request):
 # ---------------------------------------------------------------- disclosure (staff side)
 
 
+@routes("cong-khai/", "disclosure-list")
 @login_required
 def disclosure_list(request):
     return render(request, "council/disclosure_list.html", {"disclosures": disclosure_list_for(request.user)[:300]})
 
 
+@routes("cong-khai/<int:pk>/", "disclosure-detail")
 @login_required
 def disclosure_detail(request, pk):
     d = disclosure_get_for_user(request.user, pk)
@@ -300,8 +310,7 @@ def disclosure_detail(request, pk):
 # ---------------------------------------------------------------- changes (one door each)
 
 
-def _council(request, pk):
-    return {"council": council_get_for_user(request.user, pk)}
+_council = fetch_one("council", council_get_for_user)
 
 
 def _to_council(council=None, member=None):
@@ -313,8 +322,7 @@ def _member(request, pk, member_pk):
     return {"member": get_object_or_404(council.members, pk=member_pk)}
 
 
-def _session(request, pk):
-    return {"session": session_get_for_user(request.user, pk)}
+_session = fetch_one("session", session_get_for_user)
 
 
 def _to_session(session=None, item=None, nominee=None):
@@ -352,51 +360,55 @@ def _written_opinion(request, data, session):
     return {"member": member, "nominee": nominee, "choice": data["choice"]}
 
 
-def _comment(request, pk):
-    return {"comment": comment_get_for_user(request.user, pk)}
+_comment = fetch_one("comment", comment_get_for_user)
 
 
 def _to_disclosure(comment):
     return reverse("council:disclosure-detail", args=[comment.disclosure_id])
 
 
-member_add_view = door_view(
-    services.member_add, fetch=_council, back=_to_council, success="Đã bổ sung thành viên.", form=MemberForm,
-    form_kwargs=lambda request, council: {"users": services.eligible_member_users(council)},
-)
-member_end_view = door_view(services.member_end, fetch=_member, back=_to_council, form=MemberEndForm,
-                            success="Đã ghi nhận thôi làm thành viên.")
-session_create_view = door_view(services.session_create, fetch=_council, back=_to_council, form=SessionForm,
-                                success="Đã lên lịch phiên họp.", then=lambda session, **_: _to_session(session))
-agenda_add_view = door_view(services.agenda_add, fetch=_session, back=_to_session, args=_agenda_nomination,
-                            success="Đã đưa đề nghị vào chương trình họp.")
-agenda_remove_view = door_view(services.agenda_remove, fetch=_agenda_item, back=_to_session,
-                               success="Đã bỏ đề nghị khỏi chương trình họp.")
-attendance_view = door_view(services.session_attendance_set, fetch=_session, back=_to_session, args=_present,
-                            success="Đã cập nhật thành viên dự họp.")
-round_open_view = door_view(services.round_open, fetch=_session, back=_to_session, args=_round_nominees,
-                            success="Đã mở vòng bỏ phiếu kín.")
-round_close_view = door_view(services.round_close, fetch=_session, back=_to_session,
-                             success="Đã kiểm phiếu và công bố kết quả vòng bỏ phiếu.")
-written_opinion_view = door_view(services.written_opinion_add, fetch=_session, back=_to_session,
-                                 form=WrittenOpinionForm, args=_written_opinion,
-                                 success="Đã ghi nhận ý kiến bằng văn bản.")
-head_decide_view = door_view(services.head_decide, fetch=_nominee, back=_to_session, form=HeadDecisionForm,
-                             success="Đã ghi nhận quyết định của Chủ tịch Hội đồng.")
-session_close_view = door_view(services.session_close, fetch=_session, back=_to_session,
-                               success="Đã bế mạc phiên họp.")
-disclosure_open_view = door_view(
-    disclosures.disclosure_open,
+member_add_view = routes.door("<int:pk>/thanh-vien/them/", "member-add", services.member_add, fetch=_council,
+                              back=_to_council, success="Đã bổ sung thành viên.", form=MemberForm,
+                              form_kwargs=lambda request, council: {"users": services.eligible_member_users(council)})
+member_end_view = routes.door("<int:pk>/thanh-vien/<int:member_pk>/thoi/", "member-end", services.member_end,
+                              fetch=_member, back=_to_council, form=MemberEndForm,
+                              success="Đã ghi nhận thôi làm thành viên.")
+session_create_view = routes.door("<int:pk>/phien-hop/them/", "session-create", services.session_create,
+                                  fetch=_council, back=_to_council, form=SessionForm,
+                                  success="Đã lên lịch phiên họp.", then=lambda session, **_: _to_session(session))
+agenda_add_view = routes.door("phien-hop/<int:pk>/chuong-trinh/them/", "agenda-add", services.agenda_add,
+                              fetch=_session, back=_to_session, args=_agenda_nomination,
+                              success="Đã đưa đề nghị vào chương trình họp.")
+agenda_remove_view = routes.door(
+    "phien-hop/<int:pk>/chuong-trinh/<int:item_pk>/bo/", "agenda-remove", services.agenda_remove, fetch=_agenda_item,
+    back=_to_session, success="Đã bỏ đề nghị khỏi chương trình họp.")
+attendance_view = routes.door("phien-hop/<int:pk>/diem-danh/", "attendance", services.session_attendance_set,
+                              fetch=_session, back=_to_session, args=_present,
+                              success="Đã cập nhật thành viên dự họp.")
+round_open_view = routes.door("phien-hop/<int:pk>/vong/mo/", "round-open", services.round_open, fetch=_session,
+                              back=_to_session, args=_round_nominees, success="Đã mở vòng bỏ phiếu kín.")
+round_close_view = routes.door("phien-hop/<int:pk>/vong/kiem-phieu/", "round-close", services.round_close,
+                               fetch=_session, back=_to_session,
+                               success="Đã kiểm phiếu và công bố kết quả vòng bỏ phiếu.")
+written_opinion_view = routes.door(
+    "phien-hop/<int:pk>/y-kien-van-ban/", "written-opinion", services.written_opinion_add, fetch=_session,
+    back=_to_session, form=WrittenOpinionForm, args=_written_opinion, success="Đã ghi nhận ý kiến bằng văn bản.")
+head_decide_view = routes.door("phien-hop/<int:pk>/quyet-dinh/<int:nominee_pk>/", "head-decide", services.head_decide,
+                               fetch=_nominee, back=_to_session, form=HeadDecisionForm,
+                               success="Đã ghi nhận quyết định của Chủ tịch Hội đồng.")
+session_close_view = routes.door("phien-hop/<int:pk>/be-mac/", "session-close", services.session_close,
+                                 fetch=_session, back=_to_session, success="Đã bế mạc phiên họp.")
+disclosure_open_view = routes.door(
+    "cong-khai/de-nghi/<int:nomination_pk>/", "disclosure-open", disclosures.disclosure_open,
     fetch=lambda request, nomination_pk: {"nomination": nomination_get_for_user(request.user, nomination_pk)},
-    back=lambda nomination: reverse("awards:nomination-detail", args=[nomination.pk]),
-    form=DisclosureForm, success="Đã công khai danh sách đề nghị trên Cổng công khai.",
-    then=lambda disclosure, **_: reverse("council:disclosure-detail", args=[disclosure.pk]),
-)
-comment_moderate_view = door_view(
-    disclosures.comment_moderate, fetch=_comment, back=_to_disclosure,
+    back=lambda nomination: reverse("awards:nomination-detail", args=[nomination.pk]), form=DisclosureForm,
+    success="Đã công khai danh sách đề nghị trên Cổng công khai.",
+    then=lambda disclosure, **_: reverse("council:disclosure-detail", args=[disclosure.pk]))
+comment_moderate_view = routes.door(
+    "y-kien/<int:pk>/duyet/", "comment-moderate", disclosures.comment_moderate, fetch=_comment, back=_to_disclosure,
     args=lambda request, data, **_: {"approve": request.POST.get("approve") == "1"},
-    success=lambda moderated, **_: "Đã duyệt hiển thị ý kiến." if moderated.status == CommentStatus.APPROVED
-    else "Đã ẩn ý kiến.",
+    success=lambda moderated, **_: MSG_SHOWN if moderated.status == CommentStatus.APPROVED else MSG_HIDDEN,
 )
-comment_resolve_view = door_view(disclosures.comment_resolve, fetch=_comment, back=_to_disclosure,
-                                 form=ResponseForm, success="Đã xử lý, trả lời ý kiến.")
+comment_resolve_view = routes.door("y-kien/<int:pk>/tra-loi/", "comment-resolve", disclosures.comment_resolve,
+                                   fetch=_comment, back=_to_disclosure, form=ResponseForm,
+                                   success="Đã xử lý, trả lời ý kiến.")

@@ -1,9 +1,5 @@
-from django.urls import path
-
-from . import views
+from .views import routes
 
 app_name = "eligibility"
 
-urlpatterns = [
-    path("don-vi/<int:pk>/", views.candidates, name="candidates"),
-]
+urlpatterns = routes.urlpatterns

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.text import slugify
 
 from thidua.awards import eligibility as services
+from thidua.core.routes import Routes
 from thidua.documents import Column, render_table_xlsx
 from thidua.documents.mime import XLSX
 from thidua.org.selectors import unit_get_for_user
@@ -14,9 +15,12 @@ from thidua.rulebook.codes import short_vi
 from . import selectors
 from .forms import CandidateFilterForm
 
+routes = Routes()
+
 MARKS = {True: "✓", False: "✗", None: "?"}
 
 
+@routes("don-vi/<int:pk>/", "candidates")
 @login_required
 def candidates(request, pk):
     unit = unit_get_for_user(request.user, pk)

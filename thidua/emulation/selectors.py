@@ -9,7 +9,7 @@ from django.http import Http404
 
 from thidua.accounts.access import can, reach, scope_q
 from thidua.accounts.models import Capability
-from thidua.core.errors import NOT_FOUND
+from thidua.core.errors import NOT_FOUND, one_or_404
 from thidua.org.models import Level, Person, Unit
 
 from .models import (
@@ -50,10 +50,7 @@ def movement_list_for(user):
 
 
 def movement_get_for_user(user, pk) -> Movement:
-    obj = movement_list_for(user).filter(pk=pk).first()
-    if obj is None:
-        raise Http404(NOT_FOUND)
-    return obj
+    return one_or_404(movement_list_for(user), pk)
 
 
 def movements_of_unit_in_year(unit, year):
@@ -152,10 +149,7 @@ def review_list_for(user):
 
 
 def review_get_for_user(user, pk) -> Review:
-    obj = review_list_for(user).filter(pk=pk).first()
-    if obj is None:
-        raise Http404(NOT_FOUND)
-    return obj
+    return one_or_404(review_list_for(user), pk)
 
 
 def review_movements(review):
@@ -173,10 +167,7 @@ def registration_list_for(user):
 
 
 def registration_get_for_user(user, pk) -> Registration:
-    obj = registration_list_for(user).filter(pk=pk).first()
-    if obj is None:
-        raise Http404(NOT_FOUND)
-    return obj
+    return one_or_404(registration_list_for(user), pk)
 
 
 def registrations_for(person_or_unit, year) -> set[str]:
@@ -199,10 +190,7 @@ def cluster_list_for(user):
 
 
 def cluster_get_for_user(user, pk) -> Cluster:
-    obj = cluster_list_for(user).filter(pk=pk).first()
-    if obj is None:
-        raise Http404(NOT_FOUND)
-    return obj
+    return one_or_404(cluster_list_for(user), pk)
 
 
 def is_organiser(user, cluster) -> bool:

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
-from thidua.core.door_views import door_view
+from thidua.core.door_views import back_to, fetch_one
 from thidua.core.feedback import messages_from_error, messages_from_form, run_door
+from thidua.core.routes import Routes
 from thidua.core.uploads import check_upload
 from thidua.documents.mime import DOCX, XLSX
 from thidua.org.selectors import person_list_for
@@ -34,6 +35,8 @@ from .forms import (
 )
 from .models import Period, RegistrationStatus, ReviewKind, ScorecardStatus
 
+routes = Routes()
+
 
 def _lines(text):
     return [t.strip() for t in (text or "").splitlines() if t.strip()]
@@ -47,6 +50,7 @@ def _download(content, filename, content_type):
 
 # ---- movements ----------------------------------------------------------------------------------
 
+@routes("", "home")
 @login_required
 def home(request):
     year = request.GET.get("nam", "")
@@ -61,6 +65,7 @@ def home(request):
     })
 
 
+@routes("phong-trao/them/", "movement-create")
 @login_required
 def movement_create(request):
     units = selectors.manageable_units(request.user)
@@ -78,10 +83,11 @@ def movement_create(request):
                         document=data["document"], document_ref=data["document_ref"])
         if movement:
             return redirect("emulation:movement-detail", pk=movement.pk)
-    return render(request, "emulation/form.html", {"form": form, "heading": "Phát động phong trào thi đua",
+    return render(request, "org/form.html", {"form": form, "heading": "Phát động phong trào thi đua",
                                                    "submit": "Phát động"})
 
 
+@routes("phong-trao/<int:pk>/", "movement-detail")
 @login_required
 def movement_detail(request, pk):
     movement = selectors.movement_get_for_user(request.user, pk)
@@ -122,6 +128,7 @@ def _results_context(movement, year):
     return {"attainment": att, "breakdown": breakdown}
 
 
+@routes("phong-trao/<int:pk>/huong-ung/", "movement-adopt")
 @login_required
 @require_POST
 def movement_adopt(request, pk):
@@ -137,6 +144,7 @@ def movement_adopt(request, pk):
     return redirect("emulation:movement-detail", pk=adopted.pk if adopted else pk)
 
 
+@routes("phong-trao/<int:pk>/ket-qua/", "result-report")
 @login_required
 @require_POST
 def result_report(request, pk):
@@ -156,6 +164,7 @@ def result_report(request, pk):
     return redirect(f"{request.path.rsplit('ket-qua/', 1)[0]}?nam={year}")
 
 
+@routes("bao-cao/<int:pk>/docx/", "review-docx")
 @login_required
 def review_docx(request, pk):
     review = selectors.review_get_for_user(request.user, pk)
@@ -164,6 +173,7 @@ def review_docx(request, pk):
 
 # ---- registration -------------------------------------------------------------------------------
 
+@routes("dang-ky/", "registration-list")
 @login_required
 def registration_list(request):
     regs = selectors.registration_list_for(request.user)
@@ -197,6 +207,7 @@ def _titles(kind):
     return [(c, a.name_vi) for c, a in codes.TITLES.items() if kind in a.recipient_kinds]
 
 
+@routes("phong-trao/<int:pk>/dang-ky/", "registration-bulk")
 @login_required
 def registration_bulk(request, pk):
     movement = selectors.movement_get_for_user(request.user, pk)
@@ -219,6 +230,7 @@ def registration_bulk(request, pk):
     })
 
 
+@routes("phong-trao/<int:pk>/dang-ky/mau.xlsx", "registration-template")
 @login_required
 def registration_template(request, pk):
     movement = selectors.movement_get_for_user(request.user, pk)
@@ -226,6 +238,7 @@ def registration_template(request, pk):
     return _download(documents.registration_template_xlsx(unit, year), f"dang-ky-thi-dua-{year}.xlsx", XLSX)
 
 
+@routes("phong-trao/<int:pk>/dang-ky/tai-len/", "registration-upload")
 @login_required
 @require_POST
 def registration_upload(request, pk):
@@ -257,6 +270,7 @@ def registration_upload(request, pk):
 
 # ---- clusters -----------------------------------------------------------------------------------
 
+@routes("cum/them/", "cluster-create")
 @login_required
 def cluster_create(request):
     units = selectors.manageable_units(request.user)
@@ -277,9 +291,10 @@ def cluster_create(request):
                        deputy=deputy, regulation=data["regulation"])
         if cluster:
             return redirect("emulation:cluster-detail", pk=cluster.pk)
-    return render(request, "emulation/form.html", {"form": form, "heading": "Lập cụm, khối thi đua", "submit": "Lưu"})
+    return render(request, "org/form.html", {"form": form, "heading": "Lập cụm, khối thi đua", "submit": "Lưu"})
 
 
+@routes("cum/<int:pk>/", "cluster-detail")
 @login_required
 def cluster_detail(request, pk):
     cluster = selectors.cluster_get_for_user(request.user, pk)
@@ -314,6 +329,7 @@ def cluster_detail(request, pk):
     })
 
 
+@routes("cum/<int:pk>/giao-uoc/ky/", "pledge-sign")
 @login_required
 @require_POST
 def pledge_sign(request, pk):
@@ -326,6 +342,7 @@ def pledge_sign(request, pk):
     return redirect("emulation:cluster-detail", pk=pk)
 
 
+@routes("cum/<int:pk>/cham-diem/<int:unit_pk>/", "scorecard-unit")
 @login_required
 def scorecard_unit(request, pk, unit_pk):
     """Open (or start) a member unit's scorecard."""
@@ -371,6 +388,7 @@ def _self_score(request, cluster, unit):
     return redirect("emulation:scorecard-unit", pk=cluster.pk, unit_pk=unit.pk)
 
 
+@routes("bang-diem/<int:pk>/", "scorecard-detail")
 @login_required
 def scorecard_detail(request, pk):
     card = selectors.scorecard_get_for_user(request.user, pk)
@@ -383,32 +401,18 @@ def scorecard_detail(request, pk):
 # ---- changes (one door each) --------------------------------------------------------------------
 
 
-def _movement(request, pk):
-    return {"movement": selectors.movement_get_for_user(request.user, pk)}
-
-
-def _to_movement(movement):
-    return reverse("emulation:movement-detail", args=[movement.pk])
-
-
-def _registration(request, pk):
-    return {"registration": selectors.registration_get_for_user(request.user, pk)}
+_movement = fetch_one("movement", selectors.movement_get_for_user)
+_to_movement = back_to("emulation:movement-detail", "movement")
+_registration = fetch_one("registration", selectors.registration_get_for_user)
 
 
 def _to_registrations(registration):
     return reverse("emulation:registration-list")
 
 
-def _cluster(request, pk):
-    return {"cluster": selectors.cluster_get_for_user(request.user, pk)}
-
-
-def _to_cluster(cluster):
-    return reverse("emulation:cluster-detail", args=[cluster.pk])
-
-
-def _scorecard(request, pk):
-    return {"scorecard": selectors.scorecard_get_for_user(request.user, pk)}
+_cluster = fetch_one("cluster", selectors.cluster_get_for_user)
+_to_cluster = back_to("emulation:cluster-detail", "cluster")
+_scorecard = fetch_one("scorecard", selectors.scorecard_get_for_user)
 
 
 def _scorecard_criterion(request, pk, criterion_pk):
@@ -438,25 +442,31 @@ def _pledge_args(request, data, cluster):
     return {"title": data["title"], "common_targets": _lines(data["common_targets"]), "unit_targets": unit_targets}
 
 
-target_add = door_view(services.target_add, fetch=_movement, back=_to_movement, form=TargetForm,
-                       success="Đã thêm chỉ tiêu.")
-review_create = door_view(services.review_create, fetch=_movement, back=_to_movement, form=ReviewForm,
-                          args=_review_args, success="Đã tạo báo cáo sơ kết / tổng kết.")
-window_set = door_view(services.registration_window_set, fetch=_movement, back=_to_movement, form=WindowForm,
-                       success="Đã đặt hạn đăng ký.")
-registration_approve = door_view(services.registration_approve, fetch=_registration, back=_to_registrations,
-                                 success="Đã duyệt đăng ký.")
-registration_return = door_view(services.registration_return, fetch=_registration, back=_to_registrations,
-                                form=ReasonForm, success="Đã trả lại đăng ký.")
-cluster_regulation = door_view(services.cluster_regulation_set, fetch=_cluster, back=_to_cluster, form=UploadForm,
-                               args=lambda request, data, **_: {"regulation": data["file"]},
-                               success="Đã cập nhật quy chế hoạt động.")
-pledge_edit = door_view(services.pledge_save, fetch=_cluster, back=_to_cluster, form=PledgeForm, args=_pledge_args,
-                        success="Đã lưu giao ước thi đua.")
-criterion_add = door_view(services.criterion_add, fetch=_cluster, back=_to_cluster, form=CriterionForm,
-                          form_kwargs=lambda request, cluster: {"criteria": cluster.criteria.all()},
-                          success="Đã thêm tiêu chí.")
-scorecard_adjust = door_view(services.scorecard_adjust, fetch=_scorecard_criterion, back=_to_scorecard,
-                             form=AdjustForm, success="Đã điều chỉnh điểm.")
-scorecard_review = door_view(services.scorecard_review_complete, fetch=_scorecard, back=_to_scorecard,
-                             success="Đã hoàn thành thẩm định bảng điểm.")
+target_add = routes.door("phong-trao/<int:pk>/chi-tieu/", "target-add", services.target_add, fetch=_movement,
+                         back=_to_movement, form=TargetForm, success="Đã thêm chỉ tiêu.")
+review_create = routes.door("phong-trao/<int:pk>/so-ket-tong-ket/", "review-create", services.review_create,
+                            fetch=_movement, back=_to_movement, form=ReviewForm, args=_review_args,
+                            success="Đã tạo báo cáo sơ kết / tổng kết.")
+window_set = routes.door("phong-trao/<int:pk>/han-dang-ky/", "window-set", services.registration_window_set,
+                         fetch=_movement, back=_to_movement, form=WindowForm, success="Đã đặt hạn đăng ký.")
+registration_approve = routes.door("dang-ky/<int:pk>/duyet/", "registration-approve", services.registration_approve,
+                                   fetch=_registration, back=_to_registrations, success="Đã duyệt đăng ký.")
+registration_return = routes.door("dang-ky/<int:pk>/tra-lai/", "registration-return", services.registration_return,
+                                  fetch=_registration, back=_to_registrations, form=ReasonForm,
+                                  success="Đã trả lại đăng ký.")
+cluster_regulation = routes.door("cum/<int:pk>/quy-che/", "cluster-regulation", services.cluster_regulation_set,
+                                 fetch=_cluster, back=_to_cluster, form=UploadForm,
+                                 args=lambda request, data, **_: {"regulation": data["file"]},
+                                 success="Đã cập nhật quy chế hoạt động.")
+pledge_edit = routes.door("cum/<int:pk>/giao-uoc/", "pledge-edit", services.pledge_save, fetch=_cluster,
+                          back=_to_cluster, form=PledgeForm, args=_pledge_args, success="Đã lưu giao ước thi đua.")
+criterion_add = routes.door("cum/<int:pk>/tieu-chi/", "criterion-add", services.criterion_add, fetch=_cluster,
+                            back=_to_cluster, form=CriterionForm,
+                            form_kwargs=lambda request, cluster: {"criteria": cluster.criteria.all()},
+                            success="Đã thêm tiêu chí.")
+scorecard_adjust = routes.door(
+    "bang-diem/<int:pk>/dieu-chinh/<int:criterion_pk>/", "scorecard-adjust", services.scorecard_adjust,
+    fetch=_scorecard_criterion, back=_to_scorecard, form=AdjustForm, success="Đã điều chỉnh điểm.")
+scorecard_review = routes.door(
+    "bang-diem/<int:pk>/tham-dinh/", "scorecard-review", services.scorecard_review_complete, fetch=_scorecard,
+    back=_to_scorecard, success="Đã hoàn thành thẩm định bảng điểm.")

@@ -11,9 +11,13 @@ from thidua.awards.selectors import (
     decision_list_for,
     nomination_list_for,
 )
+from thidua.core.routes import Routes
 from thidua.org.selectors import person_get_for_user, person_list_for, unit_get_for_user, units_visible_to
 
+routes = Routes()
 
+
+@routes("", "home")
 @login_required
 def home(request):
     nominations = nomination_list_for(request.user)
@@ -30,6 +34,7 @@ def home(request):
     return render(request, "home/home.html", context)
 
 
+@routes("cua-toi/", "me")
 @login_required
 def me(request):
     person = person_list_for(request.user).filter(user=request.user).first()
@@ -40,6 +45,7 @@ def me(request):
 # A unit's and a person's file: the org records with the award history beside them.
 
 
+@routes("to-chuc/don-vi/<int:pk>/", "unit-detail")
 @login_required
 def unit_detail(request, pk):
     unit = unit_get_for_user(request.user, pk)
@@ -57,6 +63,7 @@ def unit_detail(request, pk):
     })
 
 
+@routes("to-chuc/ca-nhan/<int:pk>/", "person-detail")
 @login_required
 def person_detail(request, pk):
     person = person_get_for_user(request.user, pk)

@@ -9,6 +9,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from thidua.accounts.access import has_any
 from thidua.accounts.models import Capability
+from thidua.core.routes import Routes
 from thidua.documents.mime import XLSX
 
 from . import services
@@ -17,6 +18,8 @@ from .kinds import BY_SLUG, SPECS
 from .models import BatchStatus, ImportKind
 from .selectors import import_batch_get_for_user, import_batch_list_for
 from .workbook import build_template
+
+routes = Routes()
 
 ERR_NO_RIGHT = "Bạn không có quyền nhập dữ liệu tổ chức, cán bộ."
 PAGE_ROWS = 200
@@ -39,6 +42,7 @@ def _batch(request, pk):
     return import_batch_get_for_user(request.user, pk)
 
 
+@routes("", "index")
 @login_required
 def index(request):
     _require_manage(request.user)
@@ -48,6 +52,7 @@ def index(request):
     })
 
 
+@routes("<slug:kind>/mau.xlsx", "template")
 @login_required
 def template_download(request, kind):
     _require_manage(request.user)
@@ -57,6 +62,7 @@ def template_download(request, kind):
     return response
 
 
+@routes("<slug:kind>/tai-len/", "upload")
 @login_required
 def upload(request, kind):
     _require_manage(request.user)
@@ -75,6 +81,7 @@ def upload(request, kind):
     return render(request, "imports/upload.html", {"spec": spec, "form": form}, status=400 if form.errors else 200)
 
 
+@routes("lo/<int:pk>/", "batch")
 @login_required
 def batch_detail(request, pk):
     batch = _batch(request, pk)
@@ -97,6 +104,7 @@ def batch_detail(request, pk):
     return render(request, "imports/batch.html", context)
 
 
+@routes("lo/<int:pk>/tien-do/", "batch-progress")
 @login_required
 def batch_progress(request, pk):
     """The progress fragment, polled every second; each poll checks the next chunk of rows."""
@@ -108,6 +116,7 @@ def batch_progress(request, pk):
     return render(request, "imports/_progress.html", {"batch": batch})
 
 
+@routes("lo/<int:pk>/ghi/", "batch-commit")
 @login_required
 @require_POST
 def batch_commit_view(request, pk):

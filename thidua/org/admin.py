@@ -6,8 +6,20 @@ from . import services
 from .models import Employment, Household, Person, Unit, UnitMerger
 
 
+class CorrectionAdmin(DoorAdmin):
+    """A change form whose changed fields go to one door, ``correct(obj, acting_user, **changed)``."""
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def save_model(self, request, obj, form, change):
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        if changed:
+            self.correct(self.model.objects.get(pk=obj.pk), request.user, **changed)
+
+
 @admin.register(Unit)
-class UnitAdmin(DoorAdmin):
+class UnitAdmin(CorrectionAdmin):
     """Fix a unit's name or parent: unit_update keeps the materialised path of the whole subtree
     (which every scope reads) and audits. Units are created and merged on the org pages."""
 
@@ -18,17 +30,12 @@ class UnitAdmin(DoorAdmin):
     readonly_fields = ["code", "level", "kind", "path", "valid_from", "valid_to", "merged_into"]
     raw_id_fields = ["parent"]
 
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def save_model(self, request, obj, form, change):
-        changed = {name: form.cleaned_data[name] for name in form.changed_data}
-        if changed:
-            services.unit_update(unit=Unit.objects.get(pk=obj.pk), acting_user=request.user, **changed)
+    def correct(self, unit, acting_user, **changed):
+        services.unit_update(unit=unit, acting_user=acting_user, **changed)
 
 
 @admin.register(Person)
-class PersonAdmin(DoorAdmin):
+class PersonAdmin(CorrectionAdmin):
     """Correct a person's name or birth data through person_update (which keeps search_text)."""
 
     list_display = ["full_name", "gender", "date_of_birth", "current_unit", "current_position"]
@@ -36,13 +43,8 @@ class PersonAdmin(DoorAdmin):
     fields = ["full_name", "gender", "date_of_birth", "current_unit", "current_position", "user"]
     readonly_fields = ["current_unit", "current_position", "user"]
 
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def save_model(self, request, obj, form, change):
-        changed = {name: form.cleaned_data[name] for name in form.changed_data}
-        if changed:
-            services.person_update(person=Person.objects.get(pk=obj.pk), acting_user=request.user, **changed)
+    def correct(self, person, acting_user, **changed):
+        services.person_update(person=person, acting_user=acting_user, **changed)
 
 
 @admin.register(Employment)

@@ -3,7 +3,7 @@ from django.http import Http404
 
 from thidua.accounts.access import can, reach, scope_q
 from thidua.accounts.models import Capability
-from thidua.core.errors import NOT_FOUND
+from thidua.core.errors import one_or_404
 from thidua.core.text import normalize_search
 
 from .models import Person, Unit
@@ -19,10 +19,7 @@ def person_list_for(user, query: str = ""):
 
 
 def person_get_for_user(user, pk) -> Person:
-    person = person_list_for(user).filter(pk=pk).first()
-    if person is None:
-        raise Http404(NOT_FOUND)
-    return person
+    return one_or_404(person_list_for(user), pk)
 
 
 def units_visible_to(user, capability: str = Capability.VIEW):

@@ -2,9 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
+from thidua.core.door_views import form_page
+from thidua.core.routes import Routes
 from thidua.core.text import normalize_search
 from thidua.org.selectors import units_visible_to
 
@@ -12,7 +15,10 @@ from . import services
 from .forms import MergeForm, PersonForm, UnitForm
 from .selectors import person_list_for
 
+routes = Routes()
 
+
+@routes("", "unit-list")
 @login_required
 def unit_list(request):
     q = request.GET.get("q", "")
@@ -31,20 +37,14 @@ def unit_list(request):
     })
 
 
-@login_required
-def unit_create_view(request):
-    allowed = units_visible_to(request.user, Capability.ORG_MANAGE)
-    if not allowed.exists():
-        raise PermissionDenied("Bạn không có quyền thêm đơn vị.")
-    form = UnitForm(request.POST or None, units=allowed)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        unit = services.unit_create(acting_user=request.user, **data)
-        messages.success(request, f"Đã thêm đơn vị {unit.name}.")
-        return redirect("home:unit-detail", pk=unit.pk)
-    return render(request, "org/form.html", {"form": form, "heading": "Thêm đơn vị"})
+unit_create_view = routes.add("don-vi/them/", "unit-create", form_page(
+    services.unit_create, form=UnitForm, heading="Thêm đơn vị", denied="Bạn không có quyền thêm đơn vị.",
+    units=lambda request: units_visible_to(request.user, Capability.ORG_MANAGE),
+    success=lambda unit: f"Đã thêm đơn vị {unit.name}.",
+    then=lambda unit: reverse("home:unit-detail", args=[unit.pk])))
 
 
+@routes("sap-nhap/", "unit-merge")
 @login_required
 def unit_merge_view(request):
     allowed = units_visible_to(request.user, Capability.ORG_MANAGE).filter(valid_to__isnull=True)
@@ -74,6 +74,7 @@ def unit_merge_view(request):
     return render(request, "org/form.html", {"form": form, "heading": "Sáp nhập đơn vị"})
 
 
+@routes("ca-nhan/", "person-list")
 @login_required
 def person_list(request):
     q = request.GET.get("q", "")
@@ -83,19 +84,8 @@ def person_list(request):
     })
 
 
-@login_required
-def person_create_view(request):
-    allowed = units_visible_to(request.user, Capability.ORG_MANAGE)
-    if not allowed.exists():
-        raise PermissionDenied("Bạn không có quyền thêm cá nhân.")
-    form = PersonForm(request.POST or None, units=allowed)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        person = services.person_create(
-            acting_user=request.user, full_name=data["full_name"], gender=data["gender"],
-            date_of_birth=data["date_of_birth"], unit=data["unit"], position=data["position"],
-            start_date=data["start_date"],
-        )
-        messages.success(request, f"Đã thêm {person.full_name}.")
-        return redirect("home:person-detail", pk=person.pk)
-    return render(request, "org/form.html", {"form": form, "heading": "Thêm cá nhân"})
+person_create_view = routes.add("ca-nhan/them/", "person-create", form_page(
+    services.person_create, form=PersonForm, heading="Thêm cá nhân", denied="Bạn không có quyền thêm cá nhân.",
+    units=lambda request: units_visible_to(request.user, Capability.ORG_MANAGE),
+    success=lambda person: f"Đã thêm {person.full_name}.",
+    then=lambda person: reverse("home:person-detail", args=[person.pk])))

@@ -13,13 +13,18 @@ from thidua.awards import disclosure as disclosures
 from thidua.awards.catalog import award_name
 from thidua.awards.disclosure import public_disclosure_get, public_disclosures
 from thidua.awards.models import CommentStatus, Grant
+from thidua.core.routes import Routes
 from thidua.council.forms import CommentForm
 
+routes = Routes()
 
+
+@routes("", "home")
 def home(request):
     return render(request, "portal/home.html", {"disclosures": public_disclosures()[:20]})
 
 
+@routes("xac-minh/<str:code>/", "verify")
 def verify(request, code):
     # Public by design (certificate QR code); it reveals only what the certificate shows.
     grant = Grant.objects.filter(verify_code=code).select_related("decision", "decision__issuer").first()
@@ -35,6 +40,7 @@ def verify(request, code):
     )
 
 
+@routes("danh-sach/", "disclosure-list")
 def disclosure_list(request):
     return render(request, "portal/disclosure_list.html", {"disclosures": public_disclosures()})
 
@@ -45,6 +51,7 @@ def _client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+@routes("danh-sach/<int:pk>/", "disclosure-detail")
 def disclosure_detail(request, pk):
     disclosure = public_disclosure_get(pk)
     form = CommentForm(request.POST or None)

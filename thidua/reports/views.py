@@ -13,9 +13,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from thidua.audit.services import audit_rows
+from thidua.core.routes import Routes
 
 from . import documents, selectors, services, summary
 from .forms import ReportDraftForm
+
+routes = Routes()
 
 ERR_YEAR = "Năm không hợp lệ: nhập một năm từ 1945 đến 2100. Đang hiển thị năm {year}."
 ERR_FORMAT = "Định dạng tải về không hợp lệ."
@@ -70,6 +73,7 @@ def _chart_data(stats, nominations, att) -> dict:
     }
 
 
+@routes("", "home")
 @login_required
 def home(request):
     unit, year = _scope(request)
@@ -83,6 +87,7 @@ def home(request):
     ))
 
 
+@routes("thong-ke/", "award-table")
 @login_required
 def award_table(request):
     unit, year = _scope(request)
@@ -91,12 +96,14 @@ def award_table(request):
         request, unit, year, stats=stats, columns=summary.AWARD_TABLE_COLUMNS, rows=summary.award_table_rows(stats)))
 
 
+@routes("thong-ke/tai-ve.<str:fmt>", "award-table-download")
 @login_required
 def award_table_download(request, fmt):
     unit, year = _scope(request, quiet=True)
     return _download(documents.award_table_file(request.user, unit, year, _fmt(fmt)))
 
 
+@routes("so-vang/", "register")
 @login_required
 def register(request):
     unit, year = _scope(request)
@@ -105,12 +112,14 @@ def register(request):
                                                                total=sum(g.amount for g in grants)))
 
 
+@routes("so-vang/tai-ve.<str:fmt>", "register-download")
 @login_required
 def register_download(request, fmt):
     unit, year = _scope(request, quiet=True)
     return _download(documents.register_file(request.user, unit, year, _fmt(fmt)))
 
 
+@routes("tong-ket/", "summary")
 @login_required
 def summary_view(request):
     unit, year = _scope(request)
@@ -134,6 +143,7 @@ def summary_view(request):
     ))
 
 
+@routes("tong-ket/tai-ve.<str:fmt>", "summary-download")
 @login_required
 def summary_download(request, fmt):
     unit, year = _scope(request, quiet=True)

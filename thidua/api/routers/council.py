@@ -263,6 +263,15 @@ def _session_detail(session, user) -> dict:
     }
 
 
+def _on_session(request, session_id: int, door, *, status: int = 200, **kwargs):
+    """The API twin of a session page's door_view: fetch through the scoped accessor (404), call the door
+    as the API user (a refused rule is the 400 of api.errors, with its Vietnamese message), answer with
+    the session as this endpoint shows it."""
+    session = session_get_for_user(request.auth, session_id)
+    door(session=session, acting_user=request.auth, **kwargs)
+    return Status(status, _session_detail(session, request.auth))
+
+
 def _council_detail(council) -> dict:
     return {
         "id": council.pk,
@@ -390,10 +399,8 @@ def session_results(request, session_id: int):
     summary="Đưa đề nghị (đã trình) vào chương trình họp",
 )
 def agenda_add(request, session_id: int, payload: AgendaIn):
-    session = session_get_for_user(request.auth, session_id)
     nomination = nomination_get_for_user(request.auth, payload.nomination_id)
-    services.agenda_add(session=session, nomination=nomination, acting_user=request.auth)
-    return Status(201, _session_detail(session, request.auth))
+    return _on_session(request, session_id, services.agenda_add, status=201, nomination=nomination)
 
 
 @router.post(
@@ -403,11 +410,7 @@ def agenda_add(request, session_id: int, payload: AgendaIn):
     summary="Khai mạc: điểm danh, kiểm tra số lượng thành viên dự họp",
 )
 def session_open(request, session_id: int, payload: OpenIn):
-    session = session_get_for_user(request.auth, session_id)
-    session = services.session_open(
-        session=session, present_member_ids=payload.present_member_ids, acting_user=request.auth
-    )
-    return _session_detail(session, request.auth)
+    return _on_session(request, session_id, services.session_open, present_member_ids=payload.present_member_ids)
 
 
 @router.post(
@@ -417,11 +420,8 @@ def session_open(request, session_id: int, payload: OpenIn):
     summary="Cập nhật thành viên có mặt (giữa các vòng)",
 )
 def attendance(request, session_id: int, payload: OpenIn):
-    session = session_get_for_user(request.auth, session_id)
-    session = services.session_attendance_set(
-        session=session, present_member_ids=payload.present_member_ids, acting_user=request.auth
-    )
-    return _session_detail(session, request.auth)
+    return _on_session(request, session_id, services.session_attendance_set,
+                       present_member_ids=payload.present_member_ids)
 
 
 @router.post(
@@ -431,9 +431,7 @@ def attendance(request, session_id: int, payload: OpenIn):
     summary="Mở vòng bỏ phiếu kín (tối đa 2 vòng)",
 )
 def round_open(request, session_id: int, payload: RoundIn):
-    session = session_get_for_user(request.auth, session_id)
-    services.round_open(session=session, acting_user=request.auth, nominee_ids=payload.nominee_ids)
-    return Status(201, _session_detail(session, request.auth))
+    return _on_session(request, session_id, services.round_open, status=201, nominee_ids=payload.nominee_ids)
 
 
 @router.post(
@@ -443,9 +441,7 @@ def round_open(request, session_id: int, payload: RoundIn):
     summary="Kết thúc vòng đang mở và kiểm phiếu",
 )
 def round_close(request, session_id: int):
-    session = session_get_for_user(request.auth, session_id)
-    services.round_close(session=session, acting_user=request.auth)
-    return _session_detail(session, request.auth)
+    return _on_session(request, session_id, services.round_close)
 
 
 @router.post(
@@ -489,10 +485,8 @@ def written_opinion(request, session_id: int, payload: WrittenIn):
         nominee = nominee_get(session, payload.nominee_id)
     except Http404:
         raise ValidationError(services.ERR_NOT_IN_ROUND) from None
-    services.written_opinion_add(
-        session=session, nominee=nominee, member=member, choice=payload.choice, acting_user=request.auth
-    )
-    return Status(201, _session_detail(session, request.auth))
+    return _on_session(request, session_id, services.written_opinion_add, status=201, nominee=nominee, member=member,
+                       choice=payload.choice)
 
 
 @router.post(
@@ -503,8 +497,8 @@ def written_opinion(request, session_id: int, payload: WrittenIn):
 )
 def head_decision(request, session_id: int, nominee_id: int, payload: HeadIn):
     session = session_get_for_user(request.auth, session_id)
-    nominee = nominee_get(session, nominee_id)
-    services.head_decide(nominee=nominee, approve=payload.approve, reason=payload.reason, acting_user=request.auth)
+    services.head_decide(nominee=nominee_get(session, nominee_id), approve=payload.approve, reason=payload.reason,
+                         acting_user=request.auth)
     return _session_detail(session, request.auth)
 
 
@@ -515,9 +509,7 @@ def head_decision(request, session_id: int, nominee_id: int, payload: HeadIn):
     summary="Bế mạc phiên họp",
 )
 def session_close(request, session_id: int):
-    session = session_get_for_user(request.auth, session_id)
-    services.session_close(session=session, acting_user=request.auth)
-    return _session_detail(session, request.auth)
+    return _on_session(request, session_id, services.session_close)
 
 
 def _docx(content: bytes, filename: str) -> HttpResponse:
