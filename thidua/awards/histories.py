@@ -269,11 +269,9 @@ def _load_people(b: Bundle, person_ids, counter: list) -> None:
             continue
         h.disciplines.append(Discipline(DISCIPLINE_LEVEL_MAP.get(level, level), _date(start), _date(end)))
 
-    if Registration is not None:
-        regq = Registration.objects.filter(person_id__in=person_ids).order_by().values_list(
-            "person_id", "year", "award_code", "status")
-        _fill_registrations(people, _rows(regq, counter))
-
+    regq = Registration.objects.filter(person_id__in=person_ids).order_by().values_list(
+        "person_id", "year", "award_code", "status")
+    _fill_registrations(people, _rows(regq, counter))
 
 def _fill_grants(histories: dict, rows) -> None:
     title_codes = rb_codes.TITLES
@@ -315,19 +313,17 @@ def _load_units(b: Bundle, prefix: str | None, counter: list, pks=None) -> None:
     gq = (GrantRow.objects.filter(gwhere, status=GrantStatus.VALID).order_by()
           .values_list("recipient_unit_id", "award_code", "award_type", "year", "decision__issued_on"))
     _fill_grants(units, _rows(gq, counter))
-    if Registration is not None:
-        regq = Registration.objects.filter(where, person__isnull=True).order_by().values_list(
-            "unit_id", "year", "award_code", "status")
-        _fill_registrations(units, _rows(regq, counter))
-    if RankingProposal is not None:
-        cq = RankingProposal.objects.filter(where).order_by().values_list(
-            "unit_id", "cluster__year", "cluster__name", "cluster__organiser__level", "rank")
-        for uid, year, name, level, rank in _rows(cq, counter):
-            h = units.get(uid)
-            scope = CLUSTER_SCOPE.get(level)
-            if h is None or scope is None:
-                continue
-            h.clusters.setdefault(year, []).append(ClusterResult(name, scope, rank))
+    regq = Registration.objects.filter(where, person__isnull=True).order_by().values_list(
+        "unit_id", "year", "award_code", "status")
+    _fill_registrations(units, _rows(regq, counter))
+    cq = RankingProposal.objects.filter(where).order_by().values_list(
+        "unit_id", "cluster__year", "cluster__name", "cluster__organiser__level", "rank")
+    for uid, year, name, level, rank in _rows(cq, counter):
+        h = units.get(uid)
+        scope = CLUSTER_SCOPE.get(level)
+        if h is None or scope is None:
+            continue
+        h.clusters.setdefault(year, []).append(ClusterResult(name, scope, rank))
 
 
 # ------------------------------------------------------------------ members of collectives
