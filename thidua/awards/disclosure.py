@@ -84,13 +84,8 @@ def disclosure_open(*, nomination: Nomination, acting_user, start: dt.date | Non
         working_days=days,
         published_by=acting_user,
     )
-    audit_record(
-        actor=acting_user,
-        action="disclosure.opened",
-        target=nomination,
-        unit=nomination.decider_unit,
-        data={"start": start.isoformat(), "end": disclosure.end.isoformat(), "working_days": days},
-    )
+    audit_record(actor=acting_user, action="disclosure.opened", target=nomination, unit=nomination.decider_unit,
+                 data={"start": start.isoformat(), "end": disclosure.end.isoformat(), "working_days": days})
     return disclosure
 
 
@@ -126,64 +121,48 @@ def comment_submit(
     comment = DisclosureComment.objects.create(
         disclosure=disclosure, text=text, author_name=author_name, contact=contact, ip_hash=key
     )
-    audit_record(
-        actor=None,
-        action="disclosure.comment_received",
-        target=disclosure.nomination,
-        unit=disclosure.nomination.decider_unit,
-        data={"comment": comment.pk, "chars": len(text)},
-    )
+    audit_record(actor=None, action="disclosure.comment_received", target=disclosure.nomination,
+                 unit=disclosure.nomination.decider_unit, data={"comment": comment.pk, "chars": len(text)})
     return comment
 
 
-def _lock_comment(comment: DisclosureComment) -> DisclosureComment:
-    return (
+def _lock_comment(comment: DisclosureComment, acting_user) -> tuple[DisclosureComment, Nomination]:
+    """The comment, locked, and its nomination, for staff of the deciding level only."""
+    comment = (
         DisclosureComment.objects.select_for_update()
         .select_related("disclosure__nomination__decider_unit")
         .get(pk=comment.pk)
     )
+    nomination = comment.disclosure.nomination
+    if not can_disclose(acting_user, nomination):
+        raise PermissionDenied(ERR_NO_PERMISSION)
+    return comment, nomination
 
 
 @transaction.atomic
 def comment_moderate(*, comment: DisclosureComment, approve: bool, acting_user) -> DisclosureComment:
-    comment = _lock_comment(comment)
-    nomination = comment.disclosure.nomination
-    if not can_disclose(acting_user, nomination):
-        raise PermissionDenied(ERR_NO_PERMISSION)
+    comment, nomination = _lock_comment(comment, acting_user)
     old = comment.status
     comment.status = CommentStatus.APPROVED if approve else CommentStatus.REJECTED
     comment.moderated_by, comment.moderated_at = acting_user, timezone.now()
     comment.save(update_fields=["status", "moderated_by", "moderated_at"])
-    audit_record(
-        actor=acting_user,
-        action="disclosure.comment_moderated",
-        target=nomination,
-        unit=nomination.decider_unit,
-        data={"comment": comment.pk, "old": {"status": old}, "new": {"status": comment.status}},
-    )
+    audit_record(actor=acting_user, action="disclosure.comment_moderated", target=nomination,
+                 unit=nomination.decider_unit,
+                 data={"comment": comment.pk, "old": {"status": old}, "new": {"status": comment.status}})
     return comment
 
 
 @transaction.atomic
 def comment_resolve(*, comment: DisclosureComment, response: str, acting_user) -> DisclosureComment:
-    comment = _lock_comment(comment)
-    nomination = comment.disclosure.nomination
-    if not can_disclose(acting_user, nomination):
-        raise PermissionDenied(ERR_NO_PERMISSION)
+    comment, nomination = _lock_comment(comment, acting_user)
     response = (response or "").strip()
     if not response:
         raise ValidationError(ERR_RESPONSE)
     comment.response = response
     comment.resolved_by, comment.resolved_at = acting_user, timezone.now()
     comment.save(update_fields=["response", "resolved_by", "resolved_at"])
-    audit_record(
-        actor=acting_user,
-        action="disclosure.comment_resolved",
-        target=nomination,
-        unit=nomination.decider_unit,
-        data={"comment": comment.pk},
-        reason=response,
-    )
+    audit_record(actor=acting_user, action="disclosure.comment_resolved", target=nomination,
+                 unit=nomination.decider_unit, data={"comment": comment.pk}, reason=response)
     return comment
 
 

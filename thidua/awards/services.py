@@ -495,7 +495,6 @@ def dossier_requirement_delete(*, acting_user, requirement: DossierRequirement) 
     if not getattr(acting_user, "is_superuser", False):
         raise PermissionDenied(ERR_NO_PERMISSION)
     requirement = DossierRequirement.objects.select_for_update().get(pk=requirement.pk)
-    audit_record(actor=acting_user, action="dossier_requirement.deleted", target=requirement,
-                 unit=requirement.province, data={"award_code": requirement.award_code,
-                                                  "doc_type": requirement.doc_type})
+    audit_record(actor=acting_user, action="dossier_requirement.deleted", target=requirement, unit=requirement.province,
+                 data={"award_code": requirement.award_code, "doc_type": requirement.doc_type})
     requirement.delete()

@@ -155,13 +155,8 @@ def council_create(
         basis=(basis or "").strip(),
         created_by=acting_user,
     )
-    audit_record(
-        actor=acting_user,
-        action="council.created",
-        target=council,
-        unit=unit,
-        data={"term_start": term_start.isoformat(), "term_end": term_end.isoformat() if term_end else ""},
-    )
+    audit_record(actor=acting_user, action="council.created", target=council, unit=unit,
+                 data={"term_start": term_start.isoformat(), "term_end": term_end.isoformat() if term_end else ""})
     return council
 
 
@@ -199,13 +194,8 @@ def member_add(
     ):
         raise ValidationError(ERR_ONE_CHAIR if role == MemberRole.CHAIR else ERR_ONE_SECRETARY)
     member = CouncilMember.objects.create(council=council, user=user, role=role, start=start, end=end)
-    audit_record(
-        actor=acting_user,
-        action="council.member_added",
-        target=council,
-        unit=council.unit,
-        data={"member": member.name, "role": member.get_role_display(), "start": start.isoformat()},
-    )
+    audit_record(actor=acting_user, action="council.member_added", target=council, unit=council.unit,
+                 data={"member": member.name, "role": member.get_role_display(), "start": start.isoformat()})
     return member
 
 
@@ -220,13 +210,8 @@ def member_end(*, member: CouncilMember, end: dt.date, acting_user) -> CouncilMe
     old = member.end.isoformat() if member.end else ""
     member.end = end
     member.save(update_fields=["end"])
-    audit_record(
-        actor=acting_user,
-        action="council.member_ended",
-        target=member.council,
-        unit=member.council.unit,
-        data={"member": member.name, "old": {"end": old}, "new": {"end": end.isoformat()}},
-    )
+    audit_record(actor=acting_user, action="council.member_ended", target=member.council, unit=member.council.unit,
+                 data={"member": member.name, "old": {"end": old}, "new": {"end": end.isoformat()}})
     return member
 
 
@@ -250,13 +235,8 @@ def session_create(*, council: Council, date: dt.date, place: str, title: str, a
         title=(title or "").strip() or "Xét khen thưởng",
         created_by=acting_user,
     )
-    audit_record(
-        actor=acting_user,
-        action="council.session_created",
-        target=session,
-        unit=council.unit,
-        data={"date": date.isoformat(), "place": session.place},
-    )
+    audit_record(actor=acting_user, action="council.session_created", target=session, unit=council.unit,
+                 data={"date": date.isoformat(), "place": session.place})
     return session
 
 
@@ -284,13 +264,8 @@ def agenda_add(*, session: Session, nomination: Nomination, acting_user) -> Agen
             display_name=entry.display_name,
             award_code=nomination.award_code,
         )
-    audit_record(
-        actor=acting_user,
-        action="council.agenda_added",
-        target=session,
-        unit=unit,
-        data={"nomination": nomination.title, "nominees": item.nominees.count()},
-    )
+    audit_record(actor=acting_user, action="council.agenda_added", target=session, unit=unit,
+                 data={"nomination": nomination.title, "nominees": item.nominees.count()})
     return item
 
 
@@ -302,13 +277,8 @@ def agenda_remove(*, item: AgendaItem, acting_user) -> None:
         raise ValidationError(ERR_NOT_PLANNED)
     title = item.nomination.title
     item.delete()
-    audit_record(
-        actor=acting_user,
-        action="council.agenda_removed",
-        target=session,
-        unit=session.council.unit,
-        data={"nomination": title},
-    )
+    audit_record(actor=acting_user, action="council.agenda_removed", target=session, unit=session.council.unit,
+                 data={"nomination": title})
 
 
 def _quorum(session: Session, present: int) -> tuple[bool, str]:
@@ -370,13 +340,8 @@ def session_attendance_set(*, session: Session, present_member_ids, acting_user)
     old = session.present.count()
     present = _set_present(session, present_member_ids)
     session.save(update_fields=["quorum_met"])
-    audit_record(
-        actor=acting_user,
-        action="council.attendance_set",
-        target=session,
-        unit=session.council.unit,
-        data={"old": {"present": old}, "new": {"present": len(present), "quorum_met": session.quorum_met}},
-    )
+    audit_record(actor=acting_user, action="council.attendance_set", target=session, unit=session.council.unit,
+                 data={"old": {"present": old}, "new": {"present": len(present), "quorum_met": session.quorum_met}})
     return session
 
 
@@ -443,13 +408,8 @@ def round_open(*, session: Session, acting_user, nominee_ids=None) -> BallotRoun
     rnd = BallotRound.objects.create(session=session, number=number, opened_at=timezone.now())
     RoundResult.objects.bulk_create([RoundResult(round=rnd, nominee=n) for n in chosen])
     Nominee.objects.filter(pk__in=[n.pk for n in chosen]).update(outcome=Outcome.PENDING)
-    audit_record(
-        actor=acting_user,
-        action="council.round_opened",
-        target=session,
-        unit=session.council.unit,
-        data={"round": number, "nominees": [n.display_name for n in chosen]},
-    )
+    audit_record(actor=acting_user, action="council.round_opened", target=session, unit=session.council.unit,
+                 data={"round": number, "nominees": [n.display_name for n in chosen]})
     return rnd
 
 
@@ -487,13 +447,8 @@ def ballot_cast(*, session: Session, nominee: Nominee, choice: str, acting_user,
         raise ValidationError(ERR_ALREADY_VOTED.format(n=rnd.number)) from None
     BallotChoice.objects.create(session=session, round=rnd, nominee=nominee, choice=choice)
     # The audit says that this member voted, never how.
-    audit_record(
-        actor=acting_user,
-        action="council.vote_cast",
-        target=session,
-        unit=session.council.unit,
-        data={"round": rnd.number, "nominee": nominee.display_name},
-    )
+    audit_record(actor=acting_user, action="council.vote_cast", target=session, unit=session.council.unit,
+                 data={"round": rnd.number, "nominee": nominee.display_name})
     return receipt
 
 
@@ -522,13 +477,8 @@ def written_opinion_add(
     opinion = WrittenOpinion.objects.create(
         session=session, nominee=nominee, member=member, choice=choice, entered_by=acting_user
     )
-    audit_record(
-        actor=acting_user,
-        action="council.written_opinion_added",
-        target=session,
-        unit=session.council.unit,
-        data={"member": member.name, "nominee": nominee.display_name, "choice": Choice(choice).label},
-    )
+    audit_record(actor=acting_user, action="council.written_opinion_added", target=session, unit=session.council.unit,
+                 data={"member": member.name, "nominee": nominee.display_name, "choice": Choice(choice).label})
     return opinion
 
 
@@ -604,13 +554,8 @@ def round_close(*, session: Session, acting_user) -> BallotRound:
     rnd.status = RoundStatus.CLOSED
     rnd.closed_at = timezone.now()
     rnd.save(update_fields=["status", "closed_at"])
-    audit_record(
-        actor=acting_user,
-        action="council.round_closed",
-        target=session,
-        unit=session.council.unit,
-        data={"round": rnd.number, "results": summary},
-    )
+    audit_record(actor=acting_user, action="council.round_closed", target=session, unit=session.council.unit,
+                 data={"round": rnd.number, "results": summary})
     return rnd
 
 
@@ -630,14 +575,8 @@ def head_decide(*, nominee: Nominee, approve: bool, reason: str, acting_user) ->
     nominee.head_approved = bool(approve)
     nominee.head_reason = reason.strip()
     nominee.save(update_fields=["outcome", "head_approved", "head_reason"])
-    audit_record(
-        actor=acting_user,
-        action="council.head_decided",
-        target=session,
-        unit=session.council.unit,
-        data={"nominee": nominee.display_name, "approve": bool(approve)},
-        reason=nominee.head_reason,
-    )
+    audit_record(actor=acting_user, action="council.head_decided", target=session, unit=session.council.unit,
+                 data={"nominee": nominee.display_name, "approve": bool(approve)}, reason=nominee.head_reason)
     return nominee
 
 
@@ -652,11 +591,6 @@ def session_close(*, session: Session, acting_user) -> Session:
     session.status = SessionStatus.CLOSED
     session.closed_at = timezone.now()
     session.save(update_fields=["status", "closed_at"])
-    audit_record(
-        actor=acting_user,
-        action="council.session_closed",
-        target=session,
-        unit=session.council.unit,
-        data={"old": {"status": "open"}, "new": {"status": "closed"}},
-    )
+    audit_record(actor=acting_user, action="council.session_closed", target=session, unit=session.council.unit,
+                 data={"old": {"status": "open"}, "new": {"status": "closed"}})
     return session

@@ -37,11 +37,16 @@ def unit_list(request):
     })
 
 
-unit_create_view = routes.add("don-vi/them/", "unit-create", form_page(
-    services.unit_create, form=UnitForm, heading="Thêm đơn vị", denied="Bạn không có quyền thêm đơn vị.",
-    units=lambda request: units_visible_to(request.user, Capability.ORG_MANAGE),
-    success=lambda unit: f"Đã thêm đơn vị {unit.name}.",
-    then=lambda unit: reverse("home:unit-detail", args=[unit.pk])))
+def _create_page(door, form, heading, denied, detail, success):
+    """A unit or a person is created under a unit the user manages (org.manage)."""
+    return form_page(door, form=form, heading=heading, denied=denied, success=success,
+                     units=lambda request: units_visible_to(request.user, Capability.ORG_MANAGE),
+                     then=lambda created: reverse(detail, args=[created.pk]))
+
+
+unit_create_view = routes.add("don-vi/them/", "unit-create", _create_page(
+    services.unit_create, UnitForm, "Thêm đơn vị", "Bạn không có quyền thêm đơn vị.", "home:unit-detail",
+    success=lambda unit: f"Đã thêm đơn vị {unit.name}."))
 
 
 @routes("sap-nhap/", "unit-merge")
@@ -84,8 +89,6 @@ def person_list(request):
     })
 
 
-person_create_view = routes.add("ca-nhan/them/", "person-create", form_page(
-    services.person_create, form=PersonForm, heading="Thêm cá nhân", denied="Bạn không có quyền thêm cá nhân.",
-    units=lambda request: units_visible_to(request.user, Capability.ORG_MANAGE),
-    success=lambda person: f"Đã thêm {person.full_name}.",
-    then=lambda person: reverse("home:person-detail", args=[person.pk])))
+person_create_view = routes.add("ca-nhan/them/", "person-create", _create_page(
+    services.person_create, PersonForm, "Thêm cá nhân", "Bạn không có quyền thêm cá nhân.", "home:person-detail",
+    success=lambda person: f"Đã thêm {person.full_name}."))

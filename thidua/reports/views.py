@@ -50,6 +50,17 @@ def _download(file: documents.File) -> HttpResponse:
     return response
 
 
+def _file_view(build):
+    """The download of a report page: the same unit and year as the page, in .docx, .pdf or .xlsx."""
+
+    @login_required
+    def view(request, fmt):
+        unit, year = _scope(request, quiet=True)
+        return _download(build(request.user, unit, year, _fmt(fmt)))
+
+    return view
+
+
 def _fmt(fmt: str) -> str:
     if fmt not in documents.FORMATS:
         raise Http404(ERR_FORMAT)
@@ -96,11 +107,7 @@ def award_table(request):
         request, unit, year, stats=stats, columns=summary.AWARD_TABLE_COLUMNS, rows=summary.award_table_rows(stats)))
 
 
-@routes("thong-ke/tai-ve.<str:fmt>", "award-table-download")
-@login_required
-def award_table_download(request, fmt):
-    unit, year = _scope(request, quiet=True)
-    return _download(documents.award_table_file(request.user, unit, year, _fmt(fmt)))
+award_table_download = routes.add("thong-ke/tai-ve.<str:fmt>", "award-table-download", _file_view(documents.award_table_file))
 
 
 @routes("so-vang/", "register")
@@ -112,11 +119,7 @@ def register(request):
                                                                total=sum(g.amount for g in grants)))
 
 
-@routes("so-vang/tai-ve.<str:fmt>", "register-download")
-@login_required
-def register_download(request, fmt):
-    unit, year = _scope(request, quiet=True)
-    return _download(documents.register_file(request.user, unit, year, _fmt(fmt)))
+register_download = routes.add("so-vang/tai-ve.<str:fmt>", "register-download", _file_view(documents.register_file))
 
 
 @routes("tong-ket/", "summary")
@@ -143,8 +146,4 @@ def summary_view(request):
     ))
 
 
-@routes("tong-ket/tai-ve.<str:fmt>", "summary-download")
-@login_required
-def summary_download(request, fmt):
-    unit, year = _scope(request, quiet=True)
-    return _download(documents.summary_file(request.user, unit, year, _fmt(fmt)))
+summary_download = routes.add("tong-ket/tai-ve.<str:fmt>", "summary-download", _file_view(documents.summary_file))

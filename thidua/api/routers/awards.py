@@ -66,6 +66,18 @@ def _person(user, pk):
         raise Http404(ERR_PERSON_NOT_FOUND.format(pk=pk)) from None
 
 
+UNIT_FILTERS = ("unit", "issuer")
+
+
+def _filtered(request, queryset, **filters):
+    """A scoped list narrowed by the filters given (None: not given); a unit filter must name a unit
+    the user sees (404 otherwise, like every read of another unit's data)."""
+    for field, value in filters.items():
+        if value is not None:
+            queryset = queryset.filter(**{field: _unit(request.auth, value) if field in UNIT_FILTERS else value})
+    return queryset
+
+
 def _unit(user, pk):
     try:
         return unit_get_for_user(user, pk)
@@ -125,16 +137,9 @@ def grant_certificate(request, grant_id: int):
             openapi_extra={"responses": READ_ERRORS})
 @paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
 def nomination_list(request, status: str = "", year: int | None = None, unit_id: int | None = None):
-    nominations = nomination_list_for(request.auth)
-    if status:
-        if status not in NominationStatus.values:
-            raise ValidationError(ERR_STATUS.format(value=status, choices=", ".join(NominationStatus.values)))
-        nominations = nominations.filter(status=status)
-    if year is not None:
-        nominations = nominations.filter(year=year)
-    if unit_id is not None:
-        nominations = nominations.filter(unit=_unit(request.auth, unit_id))
-    return nominations
+    if status and status not in NominationStatus.values:
+        raise ValidationError(ERR_STATUS.format(value=status, choices=", ".join(NominationStatus.values)))
+    return _filtered(request, nomination_list_for(request.auth), status=status or None, year=year, unit=unit_id)
 
 
 @router.get("/nominations/{nomination_id}", response=responses(NominationDetail), url_name="nomination-detail",
@@ -255,12 +260,7 @@ def decision_issue(request, nomination_id: int, payload: IssueIn | None = None):
             openapi_extra={"responses": READ_ERRORS})
 @paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
 def decision_list(request, year: int | None = None, issuer_id: int | None = None):
-    decisions = decision_list_for(request.auth)
-    if year is not None:
-        decisions = decisions.filter(year=year)
-    if issuer_id is not None:
-        decisions = decisions.filter(issuer=_unit(request.auth, issuer_id))
-    return decisions
+    return _filtered(request, decision_list_for(request.auth), year=year, issuer=issuer_id)
 
 
 @router.get("/decisions/{decision_id}", response=responses(DecisionDetail), url_name="decision-detail",

@@ -283,23 +283,14 @@ def _council_detail(council) -> dict:
     }
 
 
-@router.get(
-    "/councils",
-    response=list[CouncilOut],
-    url_name="council-list",
-    summary="Danh sách hội đồng",
-    openapi_extra={"responses": READ_ERRORS},
-)
+@router.get("/councils", response=list[CouncilOut], url_name="council-list", summary="Danh sách hội đồng",
+            openapi_extra={"responses": READ_ERRORS})
 def council_list(request):
     return list(council_list_for(request.auth))
 
 
-@router.post(
-    "/councils",
-    response=responses(CouncilDetail, 201, write=True),
-    url_name="council-create",
-    summary="Thành lập hội đồng",
-)
+@router.post("/councils", response=responses(CouncilDetail, 201, write=True), url_name="council-create",
+             summary="Thành lập hội đồng")
 def council_create(request, payload: CouncilIn):
     unit = unit_get_for_user(request.auth, payload.unit_id)
     council = services.council_create(
@@ -313,23 +304,15 @@ def council_create(request, payload: CouncilIn):
     return Status(201, _council_detail(council))
 
 
-@router.get(
-    "/councils/{council_id}",
-    response=responses(CouncilDetail),
-    url_name="council-detail",
-    summary="Chi tiết hội đồng và thành viên",
-)
+@router.get("/councils/{council_id}", response=responses(CouncilDetail), url_name="council-detail",
+            summary="Chi tiết hội đồng và thành viên")
 def council_detail(request, council_id: int):
     return _council_detail(council_get_for_user(request.auth, council_id))
 
 
-@router.post(
-    "/councils/{council_id}/members",
-    response=responses(MemberOut, 201, write=True),
-    url_name="council-member-add",
-    summary="Bổ sung thành viên",
-    description="Vai trò: chair (Chủ tịch), vice_chair (Phó Chủ tịch), secretary (Thư ký), member (Ủy viên).",
-)
+@router.post("/councils/{council_id}/members", response=responses(MemberOut, 201, write=True),
+             url_name="council-member-add", summary="Bổ sung thành viên",
+             description="Vai trò: chair (Chủ tịch), vice_chair (Phó Chủ tịch), secretary (Thư ký), member (Ủy viên).")
 def member_add(request, council_id: int, payload: MemberIn):
     council = council_get_for_user(request.auth, council_id)
     if payload.role not in MemberRole.values:
@@ -343,23 +326,14 @@ def member_add(request, council_id: int, payload: MemberIn):
     return Status(201, member)
 
 
-@router.get(
-    "/councils/{council_id}/sessions",
-    response=list[SessionOut],
-    url_name="council-session-list",
-    summary="Các phiên họp của hội đồng",
-    openapi_extra={"responses": READ_ERRORS},
-)
+@router.get("/councils/{council_id}/sessions", response=list[SessionOut], url_name="council-session-list",
+            summary="Các phiên họp của hội đồng", openapi_extra={"responses": READ_ERRORS})
 def session_list(request, council_id: int):
     return list(council_get_for_user(request.auth, council_id).sessions.order_by("-date", "-number"))
 
 
-@router.post(
-    "/councils/{council_id}/sessions",
-    response=responses(SessionOut, 201, write=True),
-    url_name="council-session-create",
-    summary="Lên lịch phiên họp",
-)
+@router.post("/councils/{council_id}/sessions", response=responses(SessionOut, 201, write=True),
+             url_name="council-session-create", summary="Lên lịch phiên họp")
 def session_create(request, council_id: int, payload: SessionIn):
     council = council_get_for_user(request.auth, council_id)
     session = services.session_create(
@@ -371,86 +345,54 @@ def session_create(request, council_id: int, payload: SessionIn):
 # ---------------------------------------------------------------- sessions
 
 
-@router.get(
-    "/sessions/{session_id}",
-    response=responses(SessionDetail),
-    url_name="council-session-detail",
-    summary="Phiên họp: chương trình, người được xem xét, kết quả các vòng đã kiểm phiếu",
-    description="Trong khi một vòng đang mở chỉ có số thành viên đã bỏ phiếu, không có kết quả.",
-)
+@router.get("/sessions/{session_id}", response=responses(SessionDetail), url_name="council-session-detail",
+            summary="Phiên họp: chương trình, người được xem xét, kết quả các vòng đã kiểm phiếu",
+            description="Trong khi một vòng đang mở chỉ có số thành viên đã bỏ phiếu, không có kết quả.")
 def session_detail(request, session_id: int):
     return _session_detail(session_get_for_user(request.auth, session_id), request.auth)
 
 
-@router.get(
-    "/sessions/{session_id}/results",
-    response=responses(list[NomineeOut]),
-    url_name="council-results",
-    summary="Kết quả bỏ phiếu (chỉ các vòng đã kiểm phiếu)",
-)
+@router.get("/sessions/{session_id}/results", response=responses(list[NomineeOut]), url_name="council-results",
+            summary="Kết quả bỏ phiếu (chỉ các vòng đã kiểm phiếu)")
 def session_results(request, session_id: int):
     return _session_detail(session_get_for_user(request.auth, session_id), request.auth)["nominees"]
 
 
-@router.post(
-    "/sessions/{session_id}/agenda",
-    response=responses(SessionDetail, 201, write=True),
-    url_name="council-agenda-add",
-    summary="Đưa đề nghị (đã trình) vào chương trình họp",
-)
+@router.post("/sessions/{session_id}/agenda", response=responses(SessionDetail, 201, write=True),
+             url_name="council-agenda-add", summary="Đưa đề nghị (đã trình) vào chương trình họp")
 def agenda_add(request, session_id: int, payload: AgendaIn):
     nomination = nomination_get_for_user(request.auth, payload.nomination_id)
     return _on_session(request, session_id, services.agenda_add, status=201, nomination=nomination)
 
 
-@router.post(
-    "/sessions/{session_id}/open",
-    response=responses(SessionDetail, write=True),
-    url_name="council-session-open",
-    summary="Khai mạc: điểm danh, kiểm tra số lượng thành viên dự họp",
-)
+@router.post("/sessions/{session_id}/open", response=responses(SessionDetail, write=True),
+             url_name="council-session-open", summary="Khai mạc: điểm danh, kiểm tra số lượng thành viên dự họp")
 def session_open(request, session_id: int, payload: OpenIn):
     return _on_session(request, session_id, services.session_open, present_member_ids=payload.present_member_ids)
 
 
-@router.post(
-    "/sessions/{session_id}/attendance",
-    response=responses(SessionDetail, write=True),
-    url_name="council-attendance",
-    summary="Cập nhật thành viên có mặt (giữa các vòng)",
-)
+@router.post("/sessions/{session_id}/attendance", response=responses(SessionDetail, write=True),
+             url_name="council-attendance", summary="Cập nhật thành viên có mặt (giữa các vòng)")
 def attendance(request, session_id: int, payload: OpenIn):
     return _on_session(request, session_id, services.session_attendance_set,
                        present_member_ids=payload.present_member_ids)
 
 
-@router.post(
-    "/sessions/{session_id}/rounds",
-    response=responses(SessionDetail, 201, write=True),
-    url_name="council-round-open",
-    summary="Mở vòng bỏ phiếu kín (tối đa 2 vòng)",
-)
+@router.post("/sessions/{session_id}/rounds", response=responses(SessionDetail, 201, write=True),
+             url_name="council-round-open", summary="Mở vòng bỏ phiếu kín (tối đa 2 vòng)")
 def round_open(request, session_id: int, payload: RoundIn):
     return _on_session(request, session_id, services.round_open, status=201, nominee_ids=payload.nominee_ids)
 
 
-@router.post(
-    "/sessions/{session_id}/rounds/close",
-    response=responses(SessionDetail, write=True),
-    url_name="council-round-close",
-    summary="Kết thúc vòng đang mở và kiểm phiếu",
-)
+@router.post("/sessions/{session_id}/rounds/close", response=responses(SessionDetail, write=True),
+             url_name="council-round-close", summary="Kết thúc vòng đang mở và kiểm phiếu")
 def round_close(request, session_id: int):
     return _on_session(request, session_id, services.round_close)
 
 
-@router.post(
-    "/sessions/{session_id}/votes",
-    response=responses(ErrorOut, 201, write=True),
-    url_name="council-vote",
-    summary="Bỏ phiếu kín (cần xác thực hai lớp)",
-    description="Chỉ từ phiên đăng nhập trình duyệt đã xác thực OTP; token API bị từ chối (403).",
-)
+@router.post("/sessions/{session_id}/votes", response=responses(ErrorOut, 201, write=True), url_name="council-vote",
+             summary="Bỏ phiếu kín (cần xác thực hai lớp)",
+             description="Chỉ từ phiên đăng nhập trình duyệt đã xác thực OTP; token API bị từ chối (403).")
 def vote(request, session_id: int, payload: VoteIn):
     session = session_get_for_user(request.auth, session_id)
     if payload.choice not in Choice.values:
@@ -470,12 +412,8 @@ def vote(request, session_id: int, payload: VoteIn):
     return Status(201, {"detail": "Đã ghi nhận phiếu bầu kín."})
 
 
-@router.post(
-    "/sessions/{session_id}/written-opinions",
-    response=responses(SessionDetail, 201, write=True),
-    url_name="council-written-opinion",
-    summary="Ghi nhận ý kiến bằng văn bản của thành viên vắng mặt",
-)
+@router.post("/sessions/{session_id}/written-opinions", response=responses(SessionDetail, 201, write=True),
+             url_name="council-written-opinion", summary="Ghi nhận ý kiến bằng văn bản của thành viên vắng mặt")
 def written_opinion(request, session_id: int, payload: WrittenIn):
     session = session_get_for_user(request.auth, session_id)
     member = members_on(session.council, session.date).filter(pk=payload.member_id).first()
@@ -489,12 +427,9 @@ def written_opinion(request, session_id: int, payload: WrittenIn):
                        choice=payload.choice)
 
 
-@router.post(
-    "/sessions/{session_id}/nominees/{nominee_id}/head-decision",
-    response=responses(SessionDetail, write=True),
-    url_name="council-head-decision",
-    summary="Chủ tịch Hội đồng quyết định (sau vòng bỏ phiếu cuối)",
-)
+@router.post("/sessions/{session_id}/nominees/{nominee_id}/head-decision",
+             response=responses(SessionDetail, write=True), url_name="council-head-decision",
+             summary="Chủ tịch Hội đồng quyết định (sau vòng bỏ phiếu cuối)")
 def head_decision(request, session_id: int, nominee_id: int, payload: HeadIn):
     session = session_get_for_user(request.auth, session_id)
     services.head_decide(nominee=nominee_get(session, nominee_id), approve=payload.approve, reason=payload.reason,
@@ -502,12 +437,8 @@ def head_decision(request, session_id: int, nominee_id: int, payload: HeadIn):
     return _session_detail(session, request.auth)
 
 
-@router.post(
-    "/sessions/{session_id}/close",
-    response=responses(SessionDetail, write=True),
-    url_name="council-session-close",
-    summary="Bế mạc phiên họp",
-)
+@router.post("/sessions/{session_id}/close", response=responses(SessionDetail, write=True),
+             url_name="council-session-close", summary="Bế mạc phiên họp")
 def session_close(request, session_id: int):
     return _on_session(request, session_id, services.session_close)
 
@@ -518,12 +449,8 @@ def _docx(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@router.get(
-    "/sessions/{session_id}/minutes.docx",
-    url_name="council-minutes",
-    summary="Biên bản họp (.docx)",
-    openapi_extra=file_response(DOCX, "Biên bản họp"),
-)
+@router.get("/sessions/{session_id}/minutes.docx", url_name="council-minutes", summary="Biên bản họp (.docx)",
+            openapi_extra=file_response(DOCX, "Biên bản họp"))
 def minutes(request, session_id: int):
     session = session_get_for_user(request.auth, session_id)
     if session.status == "planned":
@@ -531,12 +458,8 @@ def minutes(request, session_id: int):
     return _docx(documents.session_minutes_docx(session), f"bien-ban-hop-{session.pk}.docx")
 
 
-@router.get(
-    "/sessions/{session_id}/rounds/{number}/count.docx",
-    url_name="council-count-minutes",
-    summary="Biên bản kiểm phiếu (.docx)",
-    openapi_extra=file_response(DOCX, "Biên bản kiểm phiếu"),
-)
+@router.get("/sessions/{session_id}/rounds/{number}/count.docx", url_name="council-count-minutes",
+            summary="Biên bản kiểm phiếu (.docx)", openapi_extra=file_response(DOCX, "Biên bản kiểm phiếu"))
 def count_minutes(request, session_id: int, number: int):
     session = session_get_for_user(request.auth, session_id)
     rnd = session.rounds.filter(number=number, status=RoundStatus.CLOSED).first()
@@ -548,13 +471,8 @@ def count_minutes(request, session_id: int, number: int):
 # ---------------------------------------------------------------- disclosure
 
 
-@router.get(
-    "/disclosures",
-    response=list[DisclosureOut],
-    url_name="disclosure-list",
-    summary="Danh sách công khai",
-    openapi_extra={"responses": READ_ERRORS},
-)
+@router.get("/disclosures", response=list[DisclosureOut], url_name="disclosure-list", summary="Danh sách công khai",
+            openapi_extra={"responses": READ_ERRORS})
 def disclosure_list(request):
     return list(disclosure_list_for(request.auth)[:500])
 
@@ -572,12 +490,8 @@ def disclosure_open(request, payload: DisclosureIn):
     return Status(201, disclosures.disclosure_open(nomination=nomination, acting_user=request.auth, start=payload.start))
 
 
-@router.get(
-    "/disclosures/{disclosure_id}/comments",
-    response=responses(list[CommentOut]),
-    url_name="disclosure-comments",
-    summary="Ý kiến góp ý (mọi trạng thái)",
-)
+@router.get("/disclosures/{disclosure_id}/comments", response=responses(list[CommentOut]),
+            url_name="disclosure-comments", summary="Ý kiến góp ý (mọi trạng thái)")
 def disclosure_comments(request, disclosure_id: int):
     d = disclosure_get_for_user(request.auth, disclosure_id)
     return [_comment_out(c) for c in d.comments.all()]
@@ -597,34 +511,25 @@ def _comment_out(c):
     )
 
 
-@router.post(
-    "/comments/{comment_id}/moderate",
-    response=responses(CommentOut, write=True),
-    url_name="comment-moderate",
-    summary="Duyệt (hiển thị) hoặc không đăng ý kiến",
-)
+@router.post("/comments/{comment_id}/moderate", response=responses(CommentOut, write=True), url_name="comment-moderate",
+             summary="Duyệt (hiển thị) hoặc không đăng ý kiến")
 def comment_moderate(request, comment_id: int, payload: ModerateIn):
-    comment = comment_get_for_user(request.auth, comment_id)
-    return _comment_out(disclosures.comment_moderate(comment=comment, approve=payload.approve, acting_user=request.auth))
+    return _on_comment(request, comment_id, disclosures.comment_moderate, approve=payload.approve)
 
 
-@router.post(
-    "/comments/{comment_id}/resolve",
-    response=responses(CommentOut, write=True),
-    url_name="comment-resolve",
-    summary="Xử lý, trả lời ý kiến",
-)
+@router.post("/comments/{comment_id}/resolve", response=responses(CommentOut, write=True), url_name="comment-resolve",
+             summary="Xử lý, trả lời ý kiến")
 def comment_resolve(request, comment_id: int, payload: ResolveIn):
+    return _on_comment(request, comment_id, disclosures.comment_resolve, response=payload.response)
+
+
+def _on_comment(request, comment_id: int, door, **kwargs):
     comment = comment_get_for_user(request.auth, comment_id)
-    return _comment_out(disclosures.comment_resolve(comment=comment, response=payload.response, acting_user=request.auth))
+    return _comment_out(door(comment=comment, acting_user=request.auth, **kwargs))
 
 
-@router.get(
-    "/nominations/{nomination_id}/disclosure-blocking",
-    response=responses(BlockingOut),
-    url_name="disclosure-blocking",
-    summary="Công khai có đang chặn việc ban hành quyết định không",
-)
+@router.get("/nominations/{nomination_id}/disclosure-blocking", response=responses(BlockingOut),
+            url_name="disclosure-blocking", summary="Công khai có đang chặn việc ban hành quyết định không")
 def blocking(request, nomination_id: int):
     reason = disclosure_blocking_reason(nomination_get_for_user(request.auth, nomination_id))
     return {"blocked": reason is not None, "reason": reason}

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 
 from thidua.accounts.models import Capability
 from thidua.awards import proposals
+from thidua.core.errors import one_or_404
 from thidua.emulation import documents, selectors, services
 from thidua.org.selectors import person_get_for_user, unit_get_for_user
 
@@ -365,16 +366,13 @@ def scorecard_get(request, pk: int):
 
 @router.post("/scorecards/{pk}/submit")
 def scorecard_submit(request, pk: int):
-    card = selectors.scorecard_get_for_user(request.user, pk)
-    return _card_out(services.scorecard_submit(acting_user=request.user, scorecard=card))
+    return _on_card(request, pk, services.scorecard_submit)
 
 
 @router.post("/scorecards/{pk}/adjust")
 def scorecard_adjust(request, pk: int, payload: AdjustIn):
     card = selectors.scorecard_get_for_user(request.user, pk)
-    criterion = card.cluster.criteria.filter(pk=payload.criterion).first()
-    if criterion is None:
-        raise Http404
+    criterion = one_or_404(card.cluster.criteria, payload.criterion)
     services.scorecard_adjust(acting_user=request.user, scorecard=card, criterion=criterion, points=payload.points,
                               reason=payload.reason)
     return _card_out(selectors.scorecard_get_for_user(request.user, pk))
@@ -382,8 +380,12 @@ def scorecard_adjust(request, pk: int, payload: AdjustIn):
 
 @router.post("/scorecards/{pk}/review")
 def scorecard_review(request, pk: int):
-    card = selectors.scorecard_get_for_user(request.user, pk)
-    return _card_out(services.scorecard_review_complete(acting_user=request.user, scorecard=card))
+    return _on_card(request, pk, services.scorecard_review_complete)
+
+
+def _on_card(request, pk: int, door):
+    """fetch (scoped, 404) → the door as the API user → the scorecard as the API shows it."""
+    return _card_out(door(acting_user=request.user, scorecard=selectors.scorecard_get_for_user(request.user, pk)))
 
 
 @router.get("/clusters/{pk}/ranking")
