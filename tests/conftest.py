@@ -132,3 +132,17 @@ def pytest_collection_modifyitems(config, items):
     """Browser journeys run last: Playwright's sync API keeps an event loop alive for the
     session, which would break code under test that calls asyncio.run (pyHanko signing)."""
     items.sort(key=lambda item: "tests/browser/" in str(item.fspath))
+
+
+MINUTES_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def council_met(nomination, recorder, met_on: dt.date | None = None, not_passed=()):
+    """The deciding level's council met on paper and proposed the list: recorded through the door."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from thidua.awards import services
+
+    services.nomination_council_minutes_record(
+        nomination=nomination, acting_user=recorder, met_on=met_on or dt.date.today(), not_passed=not_passed,
+        minutes=SimpleUploadedFile("bien-ban-hop.pdf", MINUTES_PDF))

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from tests.conftest import OVERRIDE_REASON, at
+from tests.conftest import OVERRIDE_REASON, at, council_met
 from thidua.awards import documents, services
 
 
@@ -26,6 +26,7 @@ def test_it_words_a_title_decision_tang_danh_hieu(cast, org, people, make_user):
             services.dossier_document_add(nomination=n, doc_type=t, acting_user=cast.clerk,
                                           file=SimpleUploadedFile(f"{t}.pdf", b"%PDF-1.4"))
         services.nomination_submit(nomination=n, acting_user=cast.clerk)
+        council_met(n, district_clerk, dt.date(2024, 1, 10))
         services.nomination_approve(nomination=n, acting_user=district_clerk)
         decision = services.decision_issue(nomination=n, acting_user=district_clerk, issued_on=dt.date(2024, 1, 12))
     assert decision.issuer == org.district and decision.summary.startswith("Về việc tặng danh hiệu")

@@ -64,7 +64,7 @@ def test_it_refuses_a_decider_the_law_does_not_name(cast, org):
 
 
 def test_it_lets_the_province_see_and_approve_a_routed_nomination(cast, org, people, client):
-    from tests.conftest import OVERRIDE_REASON
+    from tests.conftest import OVERRIDE_REASON, council_met
     from thidua.accounts.services import role_assign
 
     n = _create(cast, org.binh_an, "CSTD_TINH")
@@ -82,6 +82,7 @@ def test_it_lets_the_province_see_and_approve_a_routed_nomination(cast, org, peo
 
     with pytest.raises(PermissionDenied):
         services.nomination_approve(nomination=n, acting_user=cast.chairman)
+    council_met(n, cast.province_officer)
     services.nomination_approve(nomination=n, acting_user=cast.province_officer)
     n.refresh_from_db()
     assert n.status == "approved"

@@ -31,6 +31,7 @@ ACTION_LABELS = {
     "nomination.entry_removed": "Bỏ người/tập thể khỏi đề nghị",
     "nomination.submitted": "Trình đề nghị",
     "nomination.approved": "Phê duyệt đề nghị",
+    "nomination.council_result": "Ghi nhận kết quả Hội đồng TĐKT",
     "nomination.returned": "Trả lại đề nghị",
     "decision.issued": "Ban hành quyết định",
     "nomination.entry_override": "Ghi lý do đề nghị ngoài kết quả xét điều kiện",

@@ -12,8 +12,9 @@ from thidua.accounts.services import role_assign
 from thidua.documents import render_simple_docx
 from thidua.org.models import Kind, Level
 from thidua.org.services import person_create, unit_create
+from thidua.rulebook import procedure
 
-from . import proposals, selectors, services
+from . import disclosure, proposals, selectors, services
 
 COLLECTIVES_2023 = [
     ("BAN-DTN", "Hoàn thành xuất sắc nhiệm vụ năm 2023, tích cực tham gia xây dựng nông thôn mới"),
@@ -99,6 +100,18 @@ def _complete_dossier(nomination, clerk):
                                       file=SimpleUploadedFile(f"{item.doc_type}.docx", content))
 
 
+def council_meets(nomination, recorder, *, met_on):
+    """Where the law requires the council, the demo's councils met on paper the day before approval: the
+    deciding level records the result with the minutes, through the awards door."""
+    if not services.council_missing(nomination):
+        return
+    content = render_simple_docx(["BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", nomination.title],
+                                 [f"Hội đồng Thi đua – Khen thưởng xét {nomination.title.lower()}: thống nhất đề nghị."])
+    with _at(met_on, hour=16):
+        services.nomination_council_minutes_record(nomination=nomination, acting_user=recorder, met_on=met_on,
+                                                   minutes=SimpleUploadedFile("bien-ban-hop-hoi-dong.docx", content))
+
+
 def _user(ctx, username, full_name, unit, role):
     if username not in ctx.users:
         *last, first = full_name.split()
@@ -125,6 +138,9 @@ def _cycle(ctx, *, clerk, approver, issuer, unit, code, year, title, reason, rec
             _add(nomination, clerk, achievement=achievement, **{key: recipient})
         _complete_dossier(nomination, clerk)
         services.nomination_submit(nomination=nomination, acting_user=clerk)
+        if procedure.step(code, approved, procedure.DISCLOSURE).required:
+            disclosure.disclosure_open(nomination=nomination, acting_user=issuer)
+    council_meets(nomination, approver, met_on=approved - dt.timedelta(days=1))
     with _at(approved):
         services.nomination_approve(nomination=nomination, acting_user=approver)
     with _at(issued, hour=15):

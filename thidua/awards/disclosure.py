@@ -24,6 +24,8 @@ from thidua.rulebook.workdays import add_working_days, default_holidays, is_work
 from .models import CommentStatus, Disclosure, DisclosureComment, Nomination, NominationStatus
 
 ERR_DISCLOSURE_STATUS = "Chỉ công khai đề nghị đã trình hoặc đã phê duyệt, chưa ban hành quyết định."
+ERR_DISCLOSURE_PAST = ("Ngày bắt đầu công khai ({day}) đã qua: việc công khai bắt đầu từ hôm nay hoặc một ngày "
+                       "sau, để nhân dân được xem và góp ý đủ thời gian.")
 ERR_DISCLOSURE_DUP = "Đề nghị này đang được công khai."
 ERR_COMMENT_EMPTY = "Phải nhập nội dung ý kiến."
 ERR_COMMENT_LONG = "Nội dung ý kiến quá dài: tối đa {n} ký tự."
@@ -74,6 +76,10 @@ def disclosure_open(*, nomination: Nomination, acting_user, start: dt.date | Non
     if nomination.status not in (NominationStatus.SUBMITTED, NominationStatus.APPROVED):
         raise ValidationError(ERR_DISCLOSURE_STATUS)
     start = start or timezone.localdate()
+    if start < timezone.localdate():
+        # The public must be able to read the whole period: it starts today or later. A list posted on
+        # paper earlier is not recorded by back-dating this one.
+        raise ValidationError(ERR_DISCLOSURE_PAST.format(day=format_date(start)))
     if nomination.disclosures.filter(end__gte=start).exists():
         raise ValidationError(ERR_DISCLOSURE_DUP)
     days = disclosure_days(nomination.award_code)

@@ -54,6 +54,13 @@ class ReturnForm(forms.Form):
                              error_messages={"required": "Phải ghi rõ lý do trả lại."})
 
 
+class CouncilMinutesForm(forms.Form):
+    met_on = forms.DateField(label="Ngày họp Hội đồng", widget=DateInput(),
+                             error_messages={"invalid": "Ngày phải theo dạng dd/mm/yyyy.",
+                                             "required": "Phải nhập ngày họp Hội đồng."})
+    minutes = forms.FileField(label="Biên bản họp (bản chụp)", error_messages={"required": "Phải kèm biên bản họp."})
+
+
 class IssueForm(forms.Form):
     issued_on = forms.DateField(label="Ngày ban hành", widget=DateInput(),
                                 error_messages={"invalid": "Ngày phải theo dạng dd/mm/yyyy.",

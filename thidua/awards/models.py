@@ -69,6 +69,11 @@ class Nomination(models.Model):
         return self.status in (NominationStatus.DRAFT, NominationStatus.RETURNED)
 
 
+class CouncilResult(models.TextChoices):
+    PASSED = "passed", "Hội đồng đề nghị"
+    FAILED = "failed", "Hội đồng không đề nghị"
+
+
 class NominationEntry(models.Model):
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="entries")
     recipient_kind = models.CharField(max_length=20, choices=RecipientKind.choices)
@@ -84,6 +89,11 @@ class NominationEntry(models.Model):
                                     related_name="+")
     # Snapshot of the rulebook verdict when the nomination was submitted.
     verdict_status = models.CharField("kết quả xét điều kiện khi trình", max_length=20, blank=True)
+    # The council's result for this entry (the e-ballot, the chair's decision after the last round, or the
+    # minutes of a meeting held on paper), written only by awards.services.entry_council_result_set.
+    council_result = models.CharField("kết quả Hội đồng TĐKT", max_length=10, choices=CouncilResult.choices,
+                                      blank=True)
+    council_basis = models.CharField("căn cứ kết quả Hội đồng", max_length=300, blank=True)
 
     class Meta:
         ordering = ["recipient_kind", "id"]
@@ -233,6 +243,8 @@ class DocType(models.TextChoices):
     BAO_CAO = "bao_cao", "Báo cáo thành tích"
     BIEN_BAN = "bien_ban", "Biên bản bình xét (kèm kết quả bỏ phiếu)"
     SANG_KIEN = "sang_kien", "Minh chứng sáng kiến, đề tài"
+    # Kept by the deciding level: its council's minutes, when the council met outside the system.
+    BIEN_BAN_HD = "bien_ban_hd", "Biên bản họp Hội đồng Thi đua – Khen thưởng cấp xét"
     KHAC = "khac", "Tài liệu khác"
 
 

@@ -3,10 +3,13 @@
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils import timezone
 
 from thidua.accounts.access import reach, scope_q
 from thidua.accounts.models import Capability
+from thidua.core.conf import rulebook_settings
 from thidua.core.errors import one_or_404
+from thidua.rulebook import procedure
 from thidua.rulebook.legal import DEFAULT_DOSSIER, pattern_rank
 
 from .catalog import is_title
@@ -120,3 +123,61 @@ def dossier_checklist(nomination) -> list[ChecklistItem]:
 
 def dossier_missing(nomination) -> list[ChecklistItem]:
     return [i for i in dossier_checklist(nomination) if i.required and not i.present]
+
+
+# ---------------------------------------------------------------------------- the procedure, step by step
+
+
+@dataclass
+class StepRow:
+    step: object  # rulebook.procedure.Step
+    state: str  # done | running | next | todo | optional
+    detail: str = ""
+
+    @property
+    def state_label(self) -> str:
+        return STEP_STATES[self.state]
+
+
+STEP_STATES = {"done": "Đã xong", "running": "Đang thực hiện", "next": "Bước tiếp theo", "todo": "Chưa đến",
+               "optional": "Không bắt buộc"}
+
+
+def procedure_rows(nomination, today=None) -> list[StepRow]:
+    """The nomination's path as the law sets it (rulebook.procedure), with what is done, what runs, and the
+    next required step; the doors refuse whatever skips one."""
+    today = today or timezone.localdate()
+    status = nomination.status
+    entries = list(nomination.entries.all())
+    disclosures = list(nomination.disclosures.all())
+    done = {
+        procedure.REVIEW: nomination.documents.filter(doc_type=DocType.BIEN_BAN).exists(),
+        procedure.DOSSIER: not dossier_missing(nomination),
+        procedure.SUBMIT: status not in ("draft", "returned"),
+        procedure.DISCLOSURE: any(d.end < today for d in disclosures),
+        procedure.COUNCIL: bool(entries) and all(e.council_result == "passed" for e in entries),
+        procedure.APPROVAL: status in ("approved", "decided"),
+        procedure.DECISION: status == "decided",
+    }
+    running = {procedure.DISCLOSURE: any(d.start <= today <= d.end for d in disclosures)}
+    rows, next_given = [], False
+    for step in procedure.procedure_for(nomination.award_code, today, rulebook_settings()):
+        if done[step.code]:
+            state = "done"
+        elif running.get(step.code):
+            state = "running"
+        elif not step.required:
+            state = "optional"
+        elif not next_given:
+            state, next_given = "next", True
+        else:
+            state = "todo"
+        detail = ""
+        if step.code == procedure.COUNCIL and entries:
+            proposed = sum(e.council_result == "passed" for e in entries)
+            detail = f"Hội đồng đã đề nghị {proposed}/{len(entries)}"
+        elif step.code == procedure.DISCLOSURE and disclosures:
+            d = disclosures[0]
+            detail = f"Công khai {d.start:%d/%m/%Y} – {d.end:%d/%m/%Y}"
+        rows.append(StepRow(step, state, detail))
+    return rows

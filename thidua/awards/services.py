@@ -12,11 +12,13 @@ from django.utils import timezone
 from thidua.accounts.access import can
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_record
+from thidua.core.conf import rulebook_settings
 from thidua.core.errors import ERR_NO_PERMISSION, ERR_RETURN_REASON
 from thidua.core.uploads import check_upload
 from thidua.formatting import format_date, full_name
 from thidua.rulebook import codes as rb_codes
 from thidua.rulebook import money as rb_money
+from thidua.rulebook import procedure
 from thidua.rulebook.authority import may_grant
 from thidua.rulebook.errors import RulebookError
 from thidua.rulebook.legal import REVOCATION_BASIS, central_legal_bases, decision_legal_bases
@@ -25,6 +27,7 @@ from . import eligibility, routing
 from .catalog import award_name, decision_wording, recovery_item
 from .disclosure import disclosure_blocking_reason
 from .models import (
+    CouncilResult,
     Counter,
     Decision,
     DecisionKind,
@@ -40,6 +43,16 @@ from .models import (
     RevocationGround,
 )
 
+ERR_COUNCIL_STEP = ("Chưa thể phê duyệt: bước “{step}” là bắt buộc ({citation}) và Hội đồng chưa đề nghị: {names}. "
+                    "Đưa đề nghị vào phiên họp Hội đồng, hoặc ghi nhận biên bản họp; người, tập thể không được "
+                    "Hội đồng đề nghị phải được bỏ khỏi danh sách (trả lại để sửa).")
+ERR_DISCLOSURE_STEP = ("Chưa thể ban hành quyết định: bước “{step}” là bắt buộc ({citation}) và danh sách đề nghị "
+                       "chưa được công khai.")
+ERR_MINUTES_DATE = "Ngày họp Hội đồng phải là một ngày đã qua."
+ERR_MINUTES_PROOF = "Phải kèm biên bản họp Hội đồng (bản chụp) để ghi nhận kết quả Hội đồng."
+ERR_MINUTES_BEFORE_DISCLOSURE = ("Hội đồng chỉ họp sau khi hết thời gian “{step}” ({citation}): danh sách chưa được "
+                                 "công khai đủ thời gian trước ngày họp.")
+MINUTES_BASIS = "Biên bản họp Hội đồng Thi đua – Khen thưởng ngày {day} (lưu trong hồ sơ)"
 ERR_NOT_EDITABLE = "Đề nghị đã trình hoặc đã được duyệt, không thể sửa."
 ERR_NO_ENTRIES = "Đề nghị chưa có cá nhân hoặc tập thể nào."
 ERR_NOT_SUBMITTED = "Chỉ phê duyệt hoặc trả lại được đề nghị đang ở trạng thái đã trình."
@@ -195,12 +208,91 @@ def nomination_approve(*, nomination: Nomination, acting_user) -> Nomination:
     _require(acting_user, Capability.NOMINATION_APPROVE, nomination.decider_unit)
     if nomination.status != NominationStatus.SUBMITTED:
         raise ValidationError(ERR_NOT_SUBMITTED)
+    missing = council_missing(nomination)
+    if missing:
+        council = _step(nomination, procedure.COUNCIL)
+        raise ValidationError(ERR_COUNCIL_STEP.format(step=council.name_vi, citation=council.citation,
+                                                      names=_names(missing)))
     nomination.status = NominationStatus.APPROVED
     nomination.approved_by = acting_user
     nomination.approved_at = timezone.now()
     nomination.save(update_fields=["status", "approved_by", "approved_at"])
     audit_record(actor=acting_user, action="nomination.approved", target=nomination, unit=nomination.decider_unit,
                  data={"old": {"status": "submitted"}, "new": {"status": "approved"}})
+    return nomination
+
+
+def _step(nomination: Nomination, step_code: str, on: dt.date | None = None):
+    return procedure.step(nomination.award_code, on or timezone.localdate(), step_code, rulebook_settings())
+
+
+def _names(names: list[str], shown: int = 5) -> str:
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" và {more} người, tập thể khác" if more > 0 else "")
+
+
+def council_missing(nomination: Nomination) -> list[str]:
+    """Entries still without the council's "đề nghị", where the procedure requires the council."""
+    if not _step(nomination, procedure.COUNCIL).required:
+        return []
+    return [e.display_name for e in nomination.entries.all() if e.council_result != CouncilResult.PASSED]
+
+
+@transaction.atomic
+def entry_council_result_set(*, entry: NominationEntry, passed: bool, basis: str, acting_user) -> NominationEntry:
+    """The council's result for one entry: called by the council's doors (round_close, head_decide), which
+    have checked the actor's place in the council (who counts a round, who chairs); this side checks that
+    the nomination is still waiting for its decider, records and audits."""
+    entry = NominationEntry.objects.select_for_update().select_related("nomination__decider_unit").get(pk=entry.pk)
+    nomination = entry.nomination
+    if nomination.status != NominationStatus.SUBMITTED:
+        raise ValidationError(ERR_NOT_SUBMITTED)
+    return _council_result_set(entry, passed, basis, acting_user)
+
+
+def _council_result_set(entry, passed, basis, acting_user):
+    old = entry.council_result
+    entry.council_result = CouncilResult.PASSED if passed else CouncilResult.FAILED
+    entry.council_basis = basis[:300]
+    entry.save(update_fields=["council_result", "council_basis"])
+    audit_record(actor=acting_user, action="nomination.council_result", target=entry.nomination,
+                 unit=entry.nomination.decider_unit,
+                 data={"recipient": entry.display_name, "old": {"council_result": old},
+                       "new": {"council_result": entry.council_result}, "basis": entry.council_basis})
+    return entry
+
+
+@transaction.atomic
+def nomination_council_minutes_record(*, nomination: Nomination, acting_user, met_on: dt.date, minutes,
+                                      not_passed=()) -> Nomination:
+    """A council meeting held outside the system: the deciding level's clerk records its date and who it
+    did not propose, with the scanned minutes as proof (kept in the dossier). Audited per entry. Where the
+    list must be disclosed before the council meets (State honours), the meeting must come after it."""
+    nomination = _lock(nomination)
+    unit = nomination.decider_unit
+    if not (can(acting_user, Capability.COUNCIL_MANAGE, unit) or can(acting_user, Capability.NOMINATION_APPROVE, unit)):
+        raise PermissionDenied(ERR_NO_PERMISSION)
+    if nomination.status != NominationStatus.SUBMITTED:
+        raise ValidationError(ERR_NOT_SUBMITTED)
+    if met_on is None or met_on > timezone.localdate():
+        raise ValidationError(ERR_MINUTES_DATE)
+    if not minutes:
+        raise ValidationError(ERR_MINUTES_PROOF)
+    disclosure = _step(nomination, procedure.DISCLOSURE, met_on)
+    if disclosure.required and disclosure.when == "before_council" \
+            and not nomination.disclosures.filter(end__lt=met_on).exists():
+        raise ValidationError(ERR_MINUTES_BEFORE_DISCLOSURE.format(step=disclosure.name_vi,
+                                                                   citation=disclosure.citation))
+    check_upload(minutes)
+    name = Path(minutes.name).name[:200]
+    doc = DossierDocument(nomination=nomination, doc_type=DocType.BIEN_BAN_HD, original_name=name, size=minutes.size,
+                          uploaded_by=acting_user)
+    doc.file.save(name, minutes, save=False)
+    doc.save()
+    failed = {getattr(e, "pk", e) for e in not_passed}
+    basis = MINUTES_BASIS.format(day=format_date(met_on))
+    for entry in nomination.entries.select_for_update():
+        _council_result_set(entry, entry.pk not in failed, basis, acting_user)
     return nomination
 
 
@@ -258,6 +350,9 @@ def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | 
         raise ValidationError(ERR_NO_POWER.format(decider=rb_codes.DECIDERS[nomination.decider_code],
                                                   award=award_name(nomination.award_code),
                                                   day=format_date(issued_on)))
+    disclosure = _step(nomination, procedure.DISCLOSURE, issued_on)
+    if disclosure.required and not nomination.disclosures.exists():
+        raise ValidationError(ERR_DISCLOSURE_STEP.format(step=disclosure.name_vi, citation=disclosure.citation))
     blocking = disclosure_blocking_reason(nomination, on=issued_on)
     if blocking:
         raise ValidationError(blocking)

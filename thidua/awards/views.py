@@ -17,7 +17,16 @@ from thidua.org.selectors import person_list_for, units_visible_to
 from thidua.rulebook import codes as rb_codes
 
 from . import documents, proposals, services
-from .forms import DossierUploadForm, EntryForm, IssueForm, NominationForm, OverrideForm, ReturnForm, RevokeForm
+from .forms import (
+    CouncilMinutesForm,
+    DossierUploadForm,
+    EntryForm,
+    IssueForm,
+    NominationForm,
+    OverrideForm,
+    ReturnForm,
+    RevokeForm,
+)
 from .models import GrantStatus, NominationStatus
 from .selectors import (
     decision_get_for_user,
@@ -26,6 +35,7 @@ from .selectors import (
     grant_get_for_user,
     nomination_get_for_user,
     nomination_list_for,
+    procedure_rows,
 )
 
 routes = Routes()
@@ -86,6 +96,8 @@ def nomination_detail(request, pk):
         "nomination": nomination,
         "entries": _entry_rows(nomination),
         "checklist": dossier_checklist(nomination),
+        "procedure": procedure_rows(nomination),
+        "minutes_form": CouncilMinutesForm() if services.council_missing(nomination) else None,
         "upload_form": DossierUploadForm() if can_manage and nomination.editable else None,
         "override_form": OverrideForm(),
         "decider_name": rb_codes.DECIDERS.get(nomination.decider_code, ""),
@@ -227,6 +239,10 @@ nomination_submit_view = routes.door("de-nghi/<int:pk>/trinh/", "nomination-subm
 nomination_approve_view = routes.door(
     "de-nghi/<int:pk>/phe-duyet/", "nomination-approve", services.nomination_approve, fetch=_nomination,
     back=_to_nomination, success="Đã phê duyệt đề nghị.")
+council_minutes_view = routes.door(
+    "de-nghi/<int:pk>/bien-ban-hoi-dong/", "council-minutes", services.nomination_council_minutes_record,
+    fetch=_nomination, back=_to_nomination, form=CouncilMinutesForm,
+    success="Đã ghi nhận kết quả họp Hội đồng Thi đua – Khen thưởng theo biên bản.")
 nomination_return_view = routes.door("de-nghi/<int:pk>/tra-lai/", "nomination-return", services.nomination_return,
                                      fetch=_nomination, back=_to_nomination, form=ReturnForm,
                                      success="Đã trả lại đề nghị.")

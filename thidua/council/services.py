@@ -18,6 +18,7 @@ from django.utils import timezone
 from thidua.accounts.access import can
 from thidua.accounts.models import Capability
 from thidua.audit.services import audit_record
+from thidua.awards import services as awards
 from thidua.awards.models import Disclosure, Nomination, NominationStatus
 from thidua.core.conf import rulebook_settings
 from thidua.core.errors import ERR_NO_PERMISSION
@@ -45,6 +46,8 @@ from .models import (
 )
 from .selectors import can_manage_council, can_run_session, members_on, membership, recusal_reason
 
+BALLOT_BASIS = "Phiên họp số {session} ngày {day}, bỏ phiếu kín vòng {round}"
+HEAD_BASIS = "Phiên họp số {session} ngày {day}: Chủ tịch Hội đồng quyết định sau vòng bỏ phiếu cuối"
 ERR_NAME = "Phải nhập tên hội đồng."
 ERR_TERM_OVERLAP = "Đơn vị đã có Hội đồng Thi đua – Khen thưởng trong nhiệm kỳ này."
 ERR_TERM_RANGE = "Ngày kết thúc nhiệm kỳ không được trước ngày bắt đầu."
@@ -545,6 +548,9 @@ def round_close(*, session: Session, acting_user) -> BallotRound:
         else:
             nominee.outcome = Outcome.FAILED
         nominee.save(update_fields=["outcome"])
+        if passed and nominee.entry_id:
+            basis = BALLOT_BASIS.format(session=session.number, day=format_date(session.date), round=rnd.number)
+            awards.entry_council_result_set(entry=nominee.entry, passed=True, acting_user=acting_user, basis=basis)
         summary[nominee.display_name] = {
             "agree": result.total_agree,
             "total": result.total_members,
@@ -575,6 +581,9 @@ def head_decide(*, nominee: Nominee, approve: bool, reason: str, acting_user) ->
     nominee.head_approved = bool(approve)
     nominee.head_reason = reason.strip()
     nominee.save(update_fields=["outcome", "head_approved", "head_reason"])
+    if nominee.entry_id:
+        awards.entry_council_result_set(entry=nominee.entry, passed=bool(approve), acting_user=acting_user,
+                                        basis=HEAD_BASIS.format(session=session.number, day=format_date(session.date)))
     audit_record(actor=acting_user, action="council.head_decided", target=session, unit=session.council.unit,
                  data={"nominee": nominee.display_name, "approve": bool(approve)}, reason=nominee.head_reason)
     return nominee

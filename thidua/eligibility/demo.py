@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 
 from thidua.awards import selectors as award_selectors
 from thidua.awards import services as awards
+from thidua.awards.demo import council_meets
 from thidua.documents import render_simple_docx
 from thidua.org.models import Initiative, UnitRating
 from thidua.org.people_demo import BINH_AN
@@ -73,6 +74,7 @@ def _nominate(ctx, *, code, year, names, title, achievement):
     local = decider.pk == ctx.units["BAN"].pk
     approver = chairman if local else ctx.users["tinh.chutich"]
     issuer = clerk if local else ctx.users["tinh.bantdkt"]
+    council_meets(nomination, approver, met_on=approved - dt.timedelta(days=1))
     with _at(approved):
         awards.nomination_approve(nomination=nomination, acting_user=approver)
     with _at(issued, hour=15):

@@ -95,6 +95,7 @@ DEFAULT_VOTE_THRESHOLDS = {
 }
 
 REGISTRATION_GATES = ("off", "warning", "required")
+DISCLOSURE_OTHER = ("none", "before_council", "before_decision")
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,12 @@ class RulebookSettings:
     # Disclosure before the council meets, in working days.
     disclosure_days_orders: int = 10  # Huân chương, State honours [V]
     disclosure_days_other: int = 5  # set locally [S]
+    # Below State honours the province decides whether a list is disclosed, and when [S]:
+    # "none", "before_council" (counted back from the meeting) or "before_decision".
+    disclosure_other: str = "none"
+    # Forms and titles without a statutory secret ballot (Giấy khen, Bằng khen, LĐTT…): whether this
+    # province's council must consider them before the head approves [S].
+    council_required_other: bool = False
     # Money.
     base_salaries: tuple = DEFAULT_BASE_SALARIES
     coefficients: MappingProxyType = field(default_factory=lambda: _frozen({k: tuple(None if x is None else Decimal(x) for x in v) for k, v in DEFAULT_COEFFICIENTS.items()}))
@@ -224,6 +231,10 @@ def _coerce(s: RulebookSettings, key, value):
         return _int(key, value)
     if key == "max_other_leave_days":
         return _int(key, value, allow_none=True)
+    if key == "disclosure_other":
+        if value not in DISCLOSURE_OTHER:
+            raise RulebookError(f"Thiết lập 'disclosure_other' phải là một trong: {', '.join(DISCLOSURE_OTHER)}")
+        return value
     if key == "registration_gate":
         if value not in REGISTRATION_GATES:
             raise RulebookError(f"Thiết lập 'registration_gate' phải là một trong: {', '.join(REGISTRATION_GATES)}")

@@ -17,6 +17,7 @@ from thidua.awards.selectors import (
     decision_get_for_user,
     dossier_checklist,
     nomination_get_for_user,
+    procedure_rows,
 )
 from thidua.documents.mime import XLSX
 from thidua.rulebook import codes
@@ -25,6 +26,7 @@ from .common import file_response, responses
 
 router = Router()
 
+ERR_NOT_PASSED = "not_passed phải là các mã số, cách nhau bởi dấu phẩy."
 ERR_DOCUMENT_NOT_FOUND = "Không tìm thấy tài liệu số {pk} trong hồ sơ này."
 
 
@@ -205,6 +207,42 @@ def dossier_file(request, nomination_id: int, document_id: int):
 def submission_letter(request, nomination_id: int):
     nomination = nomination_get_for_user(request.auth, nomination_id)
     return Status(201, services.submission_letter_generate(nomination=nomination, acting_user=request.auth))
+
+
+class StepOut(Schema):
+    code: str
+    name: str
+    who: str
+    required: bool
+    citation: str
+    state: str = NField(..., description="done | running | next | todo | optional")
+    state_label: str
+    detail: str
+
+
+@router.get("/nominations/{nomination_id}/steps", response=responses(list[StepOut]), url_name="procedure-steps",
+            summary="Các bước theo quy định: đã xong, đang thực hiện, bước tiếp theo")
+def steps(request, nomination_id: int):
+    rows = procedure_rows(nomination_get_for_user(request.auth, nomination_id))
+    return [{"code": r.step.code, "name": r.step.name_vi, "who": r.step.who_vi, "required": r.step.required,
+             "citation": r.step.citation, "state": r.state, "state_label": r.state_label, "detail": r.detail}
+            for r in rows]
+
+
+@router.post("/nominations/{nomination_id}/council-minutes", response=responses(list[StepOut], 201, write=True),
+             url_name="procedure-council-minutes", summary="Ghi nhận kết quả Hội đồng họp ngoài hệ thống (multipart)",
+             description="`met_on` (yyyy-mm-dd, đã qua), `minutes` (bản chụp biên bản), `not_passed` (mã người, tập "
+                         "thể không được Hội đồng đề nghị, cách nhau bởi dấu phẩy).")
+def council_minutes(request, nomination_id: int, met_on: Form[dt.date], minutes: File[UploadedFile],
+                    not_passed: Form[str] = ""):
+    nomination = nomination_get_for_user(request.auth, nomination_id)
+    try:
+        ids = [int(x) for x in not_passed.split(",") if x.strip()]
+    except ValueError:
+        raise ValidationError(ERR_NOT_PASSED) from None
+    services.nomination_council_minutes_record(nomination=nomination, acting_user=request.auth, met_on=met_on,
+                                               minutes=minutes, not_passed=ids)
+    return Status(201, steps(request, nomination_id))
 
 
 # ---------------------------------------------------------------- decisions: payment sheet, revocation
