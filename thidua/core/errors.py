@@ -1,6 +1,8 @@
 """The messages every app says the same way (architecture.md, Habit 9: error messages as constants).
 An app's own rules keep their own constants beside their doors."""
 
+from django.http import Http404
+
 NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
 ERR_NO_PERMISSION = "Bạn không có quyền thực hiện thao tác này."
 ERR_RETURN_REASON = "Phải ghi rõ lý do trả lại."
@@ -17,8 +19,6 @@ ERR_UPLOAD_XLS = "Tệp “{name}” là Excel 97–2003 (.xls); hãy mở bằn
 def one_or_404(queryset, pk, message: str = NOT_FOUND):
     """The row ``pk`` of a scoped list, or Http404 with ``message`` for "missing" and "not yours" alike
     (architecture.md, Habit 2). A malformed pk is missing too."""
-    from django.http import Http404
-
     try:
         obj = queryset.filter(pk=pk).first()
     except (TypeError, ValueError):

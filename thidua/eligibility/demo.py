@@ -3,7 +3,6 @@ so that the 2025 candidate list shows chains (CSTĐ cấp tỉnh, Bằng khen) a
 the next step. Everything goes through the awards doors, dated with time_machine."""
 
 import datetime as dt
-import inspect
 
 import time_machine
 from django.core.files.base import ContentFile
@@ -57,9 +56,7 @@ def _rating(name, year):
 def _nominate(ctx, *, code, year, names, title, achievement):
     clerk, chairman = ctx.users["binhan.canbo"], ctx.users["binhan.chutich"]
     created, approved, issued = DATES[year]
-    extra = {}
-    if "override_reason" in inspect.signature(awards.nomination_entry_add).parameters:
-        extra["override_reason"] = COUNCIL_NOTE
+    extra = {"override_reason": COUNCIL_NOTE}
     with _at(created):
         nomination = awards.nomination_create(
             acting_user=clerk, unit=ctx.units["BAN"], award_code=code, year=year, title=title,
@@ -83,13 +80,10 @@ def _nominate(ctx, *, code, year, names, title, achievement):
 
 
 def _complete_dossier(nomination, clerk, year):
-    """Attach the documents the dossier checklist requires (when the awards app keeps one): the
+    """Attach the documents the dossier checklist requires: the
     generated Tờ trình, and a minutes file of the council meeting for the other documents."""
-    missing = getattr(award_selectors, "dossier_missing", None)
-    if missing is None:
-        return
-    for item in missing(nomination):
-        if item.doc_type == "to_trinh" and hasattr(awards, "submission_letter_generate"):
+    for item in award_selectors.dossier_missing(nomination):
+        if item.doc_type == "to_trinh":
             awards.submission_letter_generate(nomination=nomination, acting_user=clerk)
             continue
         content = render_simple_docx(
