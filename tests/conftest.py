@@ -128,6 +128,19 @@ def is_postgres():
     return connection.vendor == "postgresql"
 
 
+@pytest.fixture
+def require_postgres(db):
+    """PostgreSQL-only tests: skipped with a reason on SQLite, failed when THIDUA_REQUIRE_POSTGRES=1 (CI)."""
+    import os
+
+    from django.db import connection
+
+    if not is_postgres():
+        if os.environ.get("THIDUA_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"PostgreSQL is required here (THIDUA_REQUIRE_POSTGRES=1) but the database is {connection.vendor}")
+        pytest.skip("Cần PostgreSQL (DATABASE_URL) cho kiểm thử này")
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser journeys run last: Playwright's sync API keeps an event loop alive for the
     session, which would break code under test that calls asyncio.run (pyHanko signing)."""

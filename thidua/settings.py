@@ -1,5 +1,7 @@
 """One settings file, driven by the environment (architecture.md, Habit 8)."""
 
+import hashlib
+import hmac
 import json
 import os
 from pathlib import Path
@@ -68,6 +70,11 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off")
     SECRET_KEY = "dev-only-insecure-key-change-me"
+# The key that seals a secret ballot until the count (council.ballot_box): outside the database, so
+# nothing stored there links a choice to its voter. Changing it while a round is open breaks its seals.
+BALLOT_SEAL_KEY = os.environ.get("BALLOT_SEAL_KEY") or hmac.new(
+    SECRET_KEY.encode(), b"thidua/ballot-seal", hashlib.sha256
+).hexdigest()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
@@ -167,6 +174,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# The name an authenticator app shows beside the account (django-otp's TOTP issuer).
+OTP_TOTP_ISSUER = "ThiĐua"
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours

@@ -4,27 +4,17 @@ Needs PostgreSQL (row locks): skipped with a reason on SQLite unless THIDUA_REQU
 """
 
 import datetime as dt
-import os
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
-from tests.conftest import OVERRIDE_REASON, at, is_postgres
+from tests.conftest import OVERRIDE_REASON, at
 from thidua.awards import services
 from thidua.awards.models import Decision
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 N = 50
-
-
-@pytest.fixture
-def require_postgres(db):
-    if not is_postgres():
-        if os.environ.get("THIDUA_REQUIRE_POSTGRES") == "1":
-            pytest.fail("PostgreSQL is required here (THIDUA_REQUIRE_POSTGRES=1) but the database is "
-                        f"{connection.vendor}")
-        pytest.skip("Cần PostgreSQL (DATABASE_URL) để kiểm thử cấp số đồng thời; SQLite khóa cả tệp")
 
 
 def test_it_gives_fifty_concurrent_issuances_fifty_consecutive_numbers(require_postgres, cast, org, people):

@@ -21,6 +21,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def sealed_choices() -> list[str]:
+    """What the count will read from the open round's seals (the test holds the seal key)."""
+    from thidua.council.ballot_box import unseal
+    from thidua.council.models import SealedBallot
+
+    return sorted(unseal(s.round_id, s.nominee_id, s.nonce, s.tag) for s in SealedBallot.objects.all())
+
+
 def totp_code(device) -> str:
     from django_otp.oath import totp
 

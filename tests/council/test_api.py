@@ -11,7 +11,7 @@ from thidua.awards.models import Disclosure
 from thidua.council import services
 from thidua.council.models import BallotChoice, Council, VoterReceipt
 
-from .conftest import otp_login, vote
+from .conftest import otp_login, sealed_choices, totp_code, vote
 
 API = "/api/council"
 
@@ -77,10 +77,10 @@ def test_it_casts_a_vote_with_an_otp_verified_session(voting):
     client = otp_login(Client(), c.users[2])
     r = post(client, f"{API}/sessions/{session.pk}/votes", {"nominee_id": nominee.pk, "choice": "agree"})
     assert r.status_code == 201, r.content
-    assert VoterReceipt.objects.count() == 1 and BallotChoice.objects.count() == 1
+    assert VoterReceipt.objects.count() == 1 and sealed_choices() == ["agree"]
     r = post(client, f"{API}/sessions/{session.pk}/votes", {"nominee_id": nominee.pk, "choice": "disagree"})
     assert r.status_code == 400 and "đã bỏ phiếu" in r.json()["detail"]
-    assert BallotChoice.objects.get().choice == "agree"
+    assert sealed_choices() == ["agree"] and not BallotChoice.objects.exists()
 
 
 def test_it_refuses_a_vote_without_the_second_factor_403(client, voting):
@@ -91,15 +91,77 @@ def test_it_refuses_a_vote_without_the_second_factor_403(client, voting):
     assert not VoterReceipt.objects.exists()
 
 
-def test_it_refuses_a_vote_with_an_api_token_403(voting):
+@pytest.fixture
+def member_token(voting):
+    """The member's API token and confirmed authenticator; no browser session at all."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from thidua.api.services import api_token_create
 
     c, session, nominee = voting
-    _, key = api_token_create(user=c.users[2], name="script", acting_user=c.users[2])
-    client = Client(headers={"Authorization": f"Bearer {key}"})
+    _, key = api_token_create(user=c.users[2], name="Ứng dụng di động", acting_user=c.users[2])
+    device = TOTPDevice.objects.create(user=c.users[2], name="phone", confirmed=True)
+    return Client(headers={"Authorization": f"Bearer {key}"}), device
+
+
+def test_a_member_votes_through_the_api_with_a_token_and_a_totp_code(voting, member_token):
+    c, session, nominee = voting
+    client, device = member_token
+    r = post(client, f"{API}/sessions/{session.pk}/votes",
+             {"nominee_id": nominee.pk, "choice": "agree", "otp_code": totp_code(device)})
+    assert r.status_code == 201, r.content
+    assert VoterReceipt.objects.get().member == c.members[2] and sealed_choices() == ["agree"]
+
+
+def test_a_token_without_a_code_is_refused_403_in_vietnamese_and_nothing_is_cast(voting, member_token):
+    c, session, nominee = voting
+    client, _ = member_token
     r = post(client, f"{API}/sessions/{session.pk}/votes", {"nominee_id": nominee.pk, "choice": "agree"})
-    assert r.status_code == 403
+    assert r.status_code == 403 and "otp_code" in r.json()["detail"] and "xác thực hai lớp" in r.json()["detail"]
+    assert not VoterReceipt.objects.exists() and not sealed_choices()
+
+
+def test_a_wrong_or_reused_code_is_refused_403(voting, member_token, council_factory):
+    c, session, nominee = voting
+    client, device = member_token
+    r = post(client, f"{API}/sessions/{session.pk}/votes",
+             {"nominee_id": nominee.pk, "choice": "agree", "otp_code": "000000"})
+    assert r.status_code == 403 and "Mã xác thực không đúng" in r.json()["detail"]
     assert not VoterReceipt.objects.exists()
+    device.refresh_from_db()
+    device.throttling_failure_count = 0  # the wrong code started django-otp's back-off; lift it for the next try
+    device.save()
+    code = totp_code(device)
+    assert post(client, f"{API}/sessions/{session.pk}/votes",
+                {"nominee_id": nominee.pk, "choice": "agree", "otp_code": code}).status_code == 201
+    # The same code cannot be replayed (by the client or anyone who saw it).
+    r = post(client, f"{API}/sessions/{session.pk}/votes", {"nominee_id": nominee.pk, "choice": "disagree",
+                                                          "otp_code": code})
+    assert r.status_code == 403 and VoterReceipt.objects.count() == 1
+
+
+def test_a_batch_of_votes_is_all_or_nothing(council_factory, nomination_factory, open_session, people, cast):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from thidua.api.services import api_token_create
+
+    c = council_factory(3)
+    session = open_session(c, [nomination_factory(people=[people.luc, people.van])])
+    services.round_open(session=session, acting_user=cast.clerk)
+    first, second = session.nominees.order_by("pk")
+    _, key = api_token_create(user=c.users[2], name="app", acting_user=c.users[2])
+    device = TOTPDevice.objects.create(user=c.users[2], name="phone", confirmed=True)
+    client = Client(headers={"Authorization": f"Bearer {key}"})
+    bad = [{"nominee_id": first.pk, "choice": "agree"}, {"nominee_id": 999999, "choice": "agree"}]
+    r = post(client, f"{API}/sessions/{session.pk}/votes", {"votes": bad, "otp_code": totp_code(device)})
+    assert r.status_code == 400 and not VoterReceipt.objects.exists() and not sealed_choices()
+    device.refresh_from_db()
+    device.last_t = -1  # the refused batch used the code; a fresh one for the retry
+    device.save()
+    good = [{"nominee_id": first.pk, "choice": "agree"}, {"nominee_id": second.pk, "choice": "disagree"}]
+    r = post(client, f"{API}/sessions/{session.pk}/votes", {"votes": good, "otp_code": totp_code(device)})
+    assert r.status_code == 201 and "2 phiếu" in r.json()["detail"]
+    assert sealed_choices() == ["agree", "disagree"]
 
 
 def test_it_refuses_a_bad_choice_and_an_unknown_nominee(voting):

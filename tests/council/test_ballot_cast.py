@@ -6,9 +6,9 @@ from django.db import IntegrityError, transaction
 
 from thidua.audit.models import AuditEntry
 from thidua.council import services
-from thidua.council.models import BallotChoice, VoterReceipt
+from thidua.council.models import BallotChoice, SealedBallot, VoterReceipt
 
-from .conftest import AGREE, DISAGREE, vote
+from .conftest import AGREE, DISAGREE, sealed_choices, vote
 
 
 @pytest.fixture
@@ -20,16 +20,17 @@ def voting(council_factory, nomination_factory, open_session, people, cast):
 
 
 def _counts():
-    return VoterReceipt.objects.count(), BallotChoice.objects.count()
+    return VoterReceipt.objects.count(), SealedBallot.objects.count()
 
 
-def test_it_records_a_receipt_and_an_anonymous_choice(voting):
+def test_it_records_a_receipt_and_a_sealed_choice(voting):
     c, session, nominee = voting
     vote(session, c.users[2], nominee, AGREE)
     receipt = VoterReceipt.objects.get()
     assert receipt.member == c.members[2] and receipt.nominee == nominee
-    choice = BallotChoice.objects.get()
-    assert choice.choice == AGREE and choice.nominee == nominee
+    seal = SealedBallot.objects.get()
+    assert seal.nominee == nominee and sealed_choices() == [AGREE]
+    assert not BallotChoice.objects.exists()  # plain ballots exist only after the count
     entry = AuditEntry.objects.get(action="council.vote_cast")
     assert entry.actor == c.users[2]
     assert "agree" not in str(entry.data) and "Đồng ý" not in str(entry.data)  # the audit never says how
@@ -41,7 +42,7 @@ def test_it_refuses_a_second_vote_and_changes_nothing(voting):
     with pytest.raises(ValidationError, match="đã bỏ phiếu"):
         vote(session, c.users[2], nominee, DISAGREE)
     assert _counts() == (1, 1)
-    assert BallotChoice.objects.get().choice == AGREE
+    assert sealed_choices() == [AGREE]
 
 
 def test_the_database_refuses_a_second_receipt(voting):

@@ -120,8 +120,10 @@ class EntryOut(Schema):
     display_name: str
     position_text: str
     achievement: str
-    override_reason: str = Field(..., description="Lý do đề nghị khi chưa đủ điều kiện hoặc cần xem xét.")
+    override_reason: str = Field(..., description="Lý do đề nghị khi chưa đủ điều kiện (ngoại lệ).")
     verdict_status: str = Field(..., description="Kết quả xét điều kiện lúc trình (rỗng nếu chưa trình).")
+    judgement_note: str = Field(..., description="Kết quả xem xét các tiêu chí “cần xem xét” (bình xét, cấp xét).")
+    council_result: str = Field(..., description="Kết quả Hội đồng TĐKT: passed | failed | rỗng.")
 
 
 class NominationOut(Schema):
@@ -234,8 +236,12 @@ class EntryIn(Schema):
 
 class OverrideIn(Schema):
     reason: str = Field(..., min_length=1, max_length=5000,
-                        description="Lý do đề nghị dù chưa đủ điều kiện hoặc cần xem xét "
-                                    "(người đề nghị chịu trách nhiệm).")
+                        description="Lý do đề nghị dù chưa đủ điều kiện (người đề nghị chịu trách nhiệm).")
+
+
+class JudgementIn(Schema):
+    note: str = Field(..., min_length=1, max_length=2000,
+                      description="Kết quả xem xét các tiêu chí “cần xem xét” (bình xét tại đơn vị, hoặc cấp xét).")
 
 
 class ReturnIn(Schema):

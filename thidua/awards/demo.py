@@ -12,6 +12,7 @@ from thidua.accounts.services import role_assign
 from thidua.documents import render_simple_docx
 from thidua.org.models import Kind, Level
 from thidua.org.services import person_create, unit_create
+from thidua.rulebook import codes as rb_codes
 from thidua.rulebook import procedure
 
 from . import disclosure, proposals, selectors, services
@@ -84,8 +85,10 @@ def _add(nomination, clerk, **recipient):
     """Add an entry; where the rulebook has no data to find it eligible, the council's review is the reason."""
     entry = services.nomination_entry_add(nomination=nomination, acting_user=clerk, **recipient)
     verdict = services.entry_verdict(entry, timezone.localdate())
-    if verdict is not None and verdict.status in services.NOT_CLEAR_STATUSES:
+    if verdict is not None and verdict.status in services.OVERRIDE_STATUSES:
         services.nomination_entry_override(entry=entry, acting_user=clerk, reason=COUNCIL_NOTE)
+    elif verdict is not None and verdict.status == rb_codes.STATUS_NEEDS_JUDGEMENT:
+        services.entry_judgement_record(entry=entry, acting_user=clerk, note=COUNCIL_NOTE)
     return entry
 
 

@@ -97,6 +97,10 @@ class CandidateRow:
         return "Cá nhân" if self.kind == INDIVIDUAL else "Tập thể"
 
     @property
+    def pk_text(self) -> str:  # templates build "kind:pk" keys with |add, which needs strings
+        return str(self.pk)
+
+    @property
     def eligible_codes(self) -> list:
         return [v.code for v in self.verdicts if v.status == STATUS_ELIGIBLE]
 

@@ -70,8 +70,13 @@ class IssueForm(forms.Form):
 class OverrideForm(forms.Form):
     reason = forms.CharField(label="Lý do đề nghị (ngoại lệ)", widget=forms.Textarea(attrs={"rows": 2}),
                              max_length=2000,
-                             error_messages={"required": "Phải ghi rõ lý do đề nghị khi chưa đủ điều kiện hoặc cần "
-                                                         "xem xét."})
+                             error_messages={"required": "Phải ghi rõ lý do đề nghị khi chưa đủ điều kiện."})
+
+
+class JudgementForm(forms.Form):
+    note = forms.CharField(label="Kết quả xem xét", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
+                           error_messages={"required": "Phải ghi kết quả xem xét: các tiêu chí cần xem xét đã được "
+                                                       "đối chiếu thế nào."})
 
 
 class DossierUploadForm(forms.Form):

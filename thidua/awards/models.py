@@ -94,6 +94,12 @@ class NominationEntry(models.Model):
     council_result = models.CharField("kết quả Hội đồng TĐKT", max_length=10, choices=CouncilResult.choices,
                                       blank=True)
     council_basis = models.CharField("căn cứ kết quả Hội đồng", max_length=300, blank=True)
+    # A "cần xem xét" verdict is the review's question, not an exception: its answer (what the review or
+    # the deciding level found on the criteria the data cannot show), written by entry_judgement_record.
+    judgement_note = models.TextField("kết quả xem xét tiêu chí cần xem xét", blank=True)
+    judgement_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    judgement_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["recipient_kind", "id"]

@@ -62,9 +62,14 @@ ERR_DUPLICATE_RECIPIENT = "{name} đã có trong đề nghị này."
 ERR_RECIPIENT_SCOPE = "Chỉ được đề nghị cá nhân, tập thể thuộc phạm vi đơn vị mình."
 ERR_ACHIEVEMENT = "Phải nhập thành tích."
 ERR_ISSUE_DATE = "Ngày ban hành không được trước ngày phê duyệt đề nghị."
-ERR_NEEDS_OVERRIDE = ("Chưa thể trình: {names}. Với người, tập thể chưa đủ điều kiện hoặc cần xem xét, "
-                      "phải ghi rõ lý do đề nghị (ngoại lệ) trước khi trình.")
-ERR_OVERRIDE_REASON = "Phải ghi rõ lý do đề nghị khi chưa đủ điều kiện hoặc cần xem xét."
+ERR_NEEDS_OVERRIDE = ("Chưa thể trình: {names}. Với người, tập thể chưa đủ điều kiện, phải ghi rõ lý do đề nghị "
+                      "(ngoại lệ) trước khi trình.")
+ERR_OVERRIDE_REASON = "Phải ghi rõ lý do đề nghị khi chưa đủ điều kiện."
+ERR_JUDGEMENT_STEP = ("Chưa thể phê duyệt: các tiêu chí “cần xem xét” của {names} chưa được xem xét. Hội đồng bỏ phiếu "
+                      "đề nghị, hoặc ghi nhận kết quả xem xét cho từng trường hợp ({citation}).")
+JUDGEMENT_CITATION = "Luật Thi đua, khen thưởng 2022, Điều 84: bình xét, xét đề nghị theo tiêu chuẩn"
+ERR_JUDGEMENT_NOTE = "Phải ghi kết quả xem xét: các tiêu chí cần xem xét đã được đối chiếu thế nào."
+ERR_JUDGEMENT_NOT_ASKED = "{name} không có tiêu chí cần xem xét: không cần ghi nhận kết quả xem xét."
 ERR_DOSSIER_MISSING = "Hồ sơ còn thiếu tài liệu bắt buộc: {docs}."
 ERR_DOC_TYPE = "Loại tài liệu không hợp lệ."
 ERR_NO_POWER = "{decider} không có thẩm quyền tặng {award} vào ngày {day} (theo quy định hiện hành)."
@@ -171,15 +176,15 @@ def nomination_submit(*, nomination: Nomination, acting_user) -> Nomination:
     entries = list(nomination.entries.select_related("person", "recipient_unit", "household"))
     if not entries:
         raise ValidationError(ERR_NO_ENTRIES)
-    # Luật TĐKT 2022 Điều 5, 21-28, 73-75: an entry the rulebook does not find eligible goes
-    # forward only on the proposer's explicit, reasoned responsibility.
+    # Luật TĐKT 2022 Điều 5, 21-28, 73-75: an entry the rulebook finds not eligible goes forward only
+    # on the proposer's explicit, reasoned responsibility; "cần xem xét" goes to the review (approval door).
     verdicts, blocked = {}, []
     today = timezone.localdate()
     for entry in entries:
         verdict = entry_verdict(entry, today)
         entry.verdict_status = verdict.status if verdict is not None else ""
         verdicts[entry.display_name] = entry.verdict_status
-        if entry.verdict_status in NOT_CLEAR_STATUSES and not entry.override_reason.strip():
+        if entry.verdict_status in OVERRIDE_STATUSES and not entry.override_reason.strip():
             blocked.append(f"{entry.display_name} ({rb_codes.STATUSES[entry.verdict_status].lower()})")
     if blocked:
         raise ValidationError(ERR_NEEDS_OVERRIDE.format(names="; ".join(blocked)))
@@ -213,6 +218,9 @@ def nomination_approve(*, nomination: Nomination, acting_user) -> Nomination:
         council = _step(nomination, procedure.COUNCIL)
         raise ValidationError(ERR_COUNCIL_STEP.format(step=council.name_vi, citation=council.citation,
                                                       names=_names(missing)))
+    unanswered = judgement_missing(nomination)
+    if unanswered:
+        raise ValidationError(ERR_JUDGEMENT_STEP.format(names=_names(unanswered), citation=JUDGEMENT_CITATION))
     nomination.status = NominationStatus.APPROVED
     nomination.approved_by = acting_user
     nomination.approved_at = timezone.now()
@@ -236,6 +244,44 @@ def council_missing(nomination: Nomination) -> list[str]:
     if not _step(nomination, procedure.COUNCIL).required:
         return []
     return [e.display_name for e in nomination.entries.all() if e.council_result != CouncilResult.PASSED]
+
+
+def judgement_answered(entry: NominationEntry) -> bool:
+    return bool(entry.judgement_note.strip() or entry.override_reason.strip()
+                or entry.council_result == CouncilResult.PASSED)
+
+
+def judgement_missing(nomination: Nomination) -> list[str]:
+    """Entries submitted as "cần xem xét" whose questions nobody has answered yet."""
+    return [e.display_name for e in nomination.entries.all()
+            if e.verdict_status == rb_codes.STATUS_NEEDS_JUDGEMENT and not judgement_answered(e)]
+
+
+@transaction.atomic
+def entry_judgement_record(*, entry: NominationEntry, note: str, acting_user) -> NominationEntry:
+    """The answer to a "cần xem xét" verdict: by the proposing unit's review (bình xét) while it drafts, or by
+    the deciding level once submitted; audited with what was found."""
+    nomination = _lock(entry.nomination)
+    if nomination.editable:
+        _require(acting_user, Capability.NOMINATION_MANAGE, nomination.unit)
+    elif nomination.status == NominationStatus.SUBMITTED:
+        _require(acting_user, Capability.NOMINATION_APPROVE, nomination.decider_unit)
+    else:
+        raise ValidationError(ERR_NOT_SUBMITTED)
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(ERR_JUDGEMENT_NOTE)
+    entry = NominationEntry.objects.get(pk=entry.pk, nomination=nomination)
+    status = entry.verdict_status or getattr(entry_verdict(entry, timezone.localdate()), "status", "")
+    if status != rb_codes.STATUS_NEEDS_JUDGEMENT:
+        raise ValidationError(ERR_JUDGEMENT_NOT_ASKED.format(name=entry.display_name))
+    old = entry.judgement_note
+    entry.judgement_note, entry.judgement_by, entry.judgement_at = note, acting_user, timezone.now()
+    entry.save(update_fields=["judgement_note", "judgement_by", "judgement_at"])
+    audit_record(actor=acting_user, action="nomination.entry_judged", target=nomination, unit=nomination.unit,
+                 data={"recipient": entry.display_name, "old": {"judgement_note": old},
+                       "new": {"judgement_note": note}}, reason=note)
+    return entry
 
 
 @transaction.atomic
@@ -399,7 +445,9 @@ def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | 
 
 # ---------------------------------------------------------------------------- eligibility
 
-NOT_CLEAR_STATUSES = (rb_codes.STATUS_NOT_ELIGIBLE, rb_codes.STATUS_NEEDS_JUDGEMENT)
+# Only "chưa đủ điều kiện" goes forward on the proposer's reasoned responsibility (an override);
+# "cần xem xét" is the question the review answers (entry_judgement_record, or the council's ballot).
+OVERRIDE_STATUSES = (rb_codes.STATUS_NOT_ELIGIBLE,)
 
 
 def entry_verdict(entry: NominationEntry, decision_date: dt.date):

@@ -22,6 +22,7 @@ from .forms import (
     DossierUploadForm,
     EntryForm,
     IssueForm,
+    JudgementForm,
     NominationForm,
     OverrideForm,
     ReturnForm,
@@ -48,8 +49,10 @@ def _entry_rows(nomination):
     for e in nomination.entries.select_related("person", "recipient_unit", "household"):
         verdict = services.entry_verdict(e, today)
         status = verdict.status if verdict is not None else ""
+        asked = (e.verdict_status or status) == rb_codes.STATUS_NEEDS_JUDGEMENT
         rows.append({"entry": e, "verdict": verdict, "status": status,
-                     "needs_override": status in services.NOT_CLEAR_STATUSES and not e.override_reason})
+                     "needs_override": status in services.OVERRIDE_STATUSES and not e.override_reason,
+                     "needs_judgement": asked and not services.judgement_answered(e)})
     return rows
 
 
@@ -105,6 +108,9 @@ def nomination_detail(request, pk):
         "entry_form": _entry_form(request, nomination) if can_manage and nomination.editable else None,
         "can_manage": can_manage,
         "can_approve": can(request.user, Capability.NOMINATION_APPROVE, nomination.decider_unit),
+        "can_judge": (can_manage and nomination.editable) or (
+            nomination.status == "submitted"
+            and can(request.user, Capability.NOMINATION_APPROVE, nomination.decider_unit)),
         "can_issue": can(request.user, Capability.DECISION_ISSUE, nomination.decider_unit),
         "return_form": ReturnForm(),
         "issue_form": IssueForm(initial={"issued_on": timezone.localdate()}),
@@ -254,6 +260,10 @@ nomination_entry_override_view = routes.door(
     "de-nghi/<int:pk>/ngoai-le/<int:entry_pk>/", "nomination-entry-override", services.nomination_entry_override,
     fetch=_entry, back=_to_nomination, form=OverrideForm,
     success=lambda result, entry: f"Đã ghi lý do đề nghị cho {entry.display_name}.")
+entry_judgement_view = routes.door(
+    "de-nghi/<int:pk>/xem-xet/<int:entry_pk>/", "entry-judgement", services.entry_judgement_record,
+    fetch=_entry, back=_to_nomination, form=JudgementForm,
+    success=lambda result, entry: f"Đã ghi nhận kết quả xem xét cho {entry.display_name}.")
 dossier_upload_view = routes.door("de-nghi/<int:pk>/ho-so/", "dossier-upload", services.dossier_document_add,
                                   fetch=_nomination, back=_to_nomination, form=DossierUploadForm,
                                   success=lambda doc, **_: f"Đã nộp tài liệu “{doc.original_name}” vào hồ sơ.")

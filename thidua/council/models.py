@@ -216,7 +216,7 @@ class VoterReceipt(models.Model):
     """ "This member has voted on this nominee in this round" — and nothing about how.
 
     The database refuses a second receipt (one ballot per member per nominee per round,
-    architecture.md Habit 5); the door writes the receipt and the anonymous choice in one
+    architecture.md Habit 5); the door writes the receipt and the sealed choice in one
     transaction, so a refused second vote leaves no second choice either.
     """
 
@@ -239,15 +239,37 @@ class Choice(models.TextChoices):
     DISAGREE = "disagree", "Không đồng ý"
 
 
-class BallotChoice(models.Model):
-    """The secret half of a vote (bỏ phiếu kín, domain §7).
+class SealedBallot(models.Model):
+    """The secret half of a vote while its round is open (bỏ phiếu kín, domain §7), sealed.
 
-    Deliberately unlinkable to the voter: no foreign key to the user or the member, no
-    timestamp, and a random UUID primary key instead of a sequence (a sequence would order
-    the choices like the receipts and the audit entries). Physical insertion order (SQLite's
-    rowid, PostgreSQL's heap order) could still mirror the order of voting while the round is
-    open, so closing the round re-writes the round's choices in a shuffled batch with fresh
-    UUIDs: after the count nothing in the database orders or links a choice to a voter.
+    A vote is one transaction that writes the receipt and this row together, so on PostgreSQL
+    the two share a transaction id (`xmin`) and sit in the same physical order: whatever this
+    row holds is linked to the voter. It therefore holds nothing an observer of the database
+    can read: a random nonce and an HMAC-SHA256 tag over (round, nominee, nonce, choice) under a
+    key derived from settings.BALLOT_SEAL_KEY, which lives outside the database (ballot_box).
+    No foreign key to the member, no timestamp, a random primary key; agree and disagree seals
+    have the same size. The count opens the seals, writes the plain BallotChoice rows in one
+    batch and deletes the seals.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    round = models.ForeignKey(BallotRound, on_delete=models.CASCADE, related_name="seals")
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="seals")
+    nonce = models.BinaryField(max_length=16)
+    tag = models.BinaryField(max_length=32)
+
+    def __str__(self):
+        return "Phiếu kín (đã niêm phong)"
+
+
+class BallotChoice(models.Model):
+    """The counted ballots of a closed round: what each paper said, with nobody's name on it.
+
+    Written only by the count (round_close), all in one transaction, in a canonical order
+    (nominee, then choice) with random UUIDs: every row carries the same transaction id, and
+    their physical order and keys are a function of the tally alone, so they say nothing the
+    RoundResult counts do not. Never updated, so no dead row versions either. No foreign key to
+    the user or the member, no timestamp.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -277,3 +299,18 @@ class WrittenOpinion(models.Model):
 
     def __str__(self):
         return f"Ý kiến bằng văn bản: {self.member} – {self.nominee}"
+
+
+class BackupCode(models.Model):
+    """A one-time backup code for the second factor (lost phone): stored only as a keyed hash."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="otp_backup_codes")
+    code_hash = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "mã dự phòng xác thực hai lớp"
+        verbose_name_plural = "mã dự phòng xác thực hai lớp"
+
+    def __str__(self):
+        return f"Mã dự phòng của {self.user}"

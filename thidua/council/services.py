@@ -6,7 +6,6 @@ The law is the rulebook's: quorum and thresholds on the total membership
 """
 
 import datetime as dt
-import random
 from fractions import Fraction
 
 from django.contrib.auth import get_user_model
@@ -27,6 +26,7 @@ from thidua.rulebook import ballot_outcome
 from thidua.rulebook.codes import ORDERS
 from thidua.rulebook.workdays import disclosure_deadline
 
+from . import ballot_box
 from .models import (
     AgendaItem,
     BallotChoice,
@@ -39,6 +39,7 @@ from .models import (
     Outcome,
     RoundResult,
     RoundStatus,
+    SealedBallot,
     Session,
     SessionStatus,
     VoterReceipt,
@@ -87,7 +88,10 @@ ERR_NOT_A_MEMBER = "Bạn không phải thành viên của hội đồng này."
 ERR_NOT_PRESENT = "Bạn không có tên trong danh sách thành viên dự họp nên không thể bỏ phiếu."
 ERR_RECUSED = "Bạn không bỏ phiếu cho trường hợp này: {reason}."
 ERR_ALREADY_VOTED = "Bạn đã bỏ phiếu cho trường hợp này trong vòng {n}; mỗi thành viên chỉ bỏ phiếu một lần."
-ERR_OTP = "Phải xác thực hai lớp (mã OTP) trước khi bỏ phiếu."
+ERR_SEAL_BROKEN = ("Một phiếu kín của vòng này không mở được (khóa niêm phong BALLOT_SEAL_KEY đã đổi hoặc dữ liệu "
+                   "bị sửa). Không kiểm phiếu; hãy báo quản trị hệ thống.")
+ERR_OTP = ("Phải xác thực hai lớp (mã OTP) trước khi bỏ phiếu: nhập mã trên trang xác thực, hoặc gửi kèm otp_code "
+           "khi bỏ phiếu qua API.")
 ERR_CHOICE = "Lựa chọn không hợp lệ: chọn Đồng ý hoặc Không đồng ý."
 ERR_WRITTEN_PRESENT = "Thành viên có mặt bỏ phiếu tại phiên họp; ý kiến bằng văn bản chỉ dành cho thành viên vắng mặt."
 ERR_WRITTEN_DUP = "Đã ghi nhận ý kiến bằng văn bản của thành viên này cho trường hợp này."
@@ -448,7 +452,8 @@ def ballot_cast(*, session: Session, nominee: Nominee, choice: str, acting_user,
             receipt = VoterReceipt.objects.create(session=session, round=rnd, nominee=nominee, member=member)
     except IntegrityError:  # a double click racing itself: the constraint keeps one vote
         raise ValidationError(ERR_ALREADY_VOTED.format(n=rnd.number)) from None
-    BallotChoice.objects.create(session=session, round=rnd, nominee=nominee, choice=choice)
+    nonce, tag = ballot_box.seal(rnd.pk, nominee.pk, choice)
+    SealedBallot.objects.create(round=rnd, nominee=nominee, nonce=nonce, tag=tag)
     # The audit says that this member voted, never how.
     audit_record(actor=acting_user, action="council.vote_cast", target=session, unit=session.council.unit,
                  data={"round": rnd.number, "nominee": nominee.display_name})
@@ -485,14 +490,25 @@ def written_opinion_add(
     return opinion
 
 
-def _shuffle_choices(rnd: BallotRound) -> None:
-    """Re-write the round's choices in random order with fresh UUIDs (see BallotChoice)."""
-    rows = [(c.session_id, c.nominee_id, c.choice) for c in BallotChoice.objects.filter(round=rnd)]
-    random.SystemRandom().shuffle(rows)
-    BallotChoice.objects.filter(round=rnd).delete()
+def _open_seals(session: Session, rnd: BallotRound) -> dict[int, list[str]]:
+    """The count: open every seal of the round, write the plain ballots in one canonical batch
+    (nominee, then choice: nothing in their order, keys or transaction id but the tally) and
+    delete the seals (see SealedBallot, BallotChoice)."""
+    by_nominee: dict[int, list[str]] = {}
+    for s in SealedBallot.objects.filter(round=rnd).order_by("nominee_id", "nonce"):
+        try:
+            by_nominee.setdefault(s.nominee_id, []).append(ballot_box.unseal(rnd.pk, s.nominee_id, s.nonce, s.tag))
+        except ballot_box.SealBroken:
+            raise ValidationError(ERR_SEAL_BROKEN) from None
     BallotChoice.objects.bulk_create(
-        [BallotChoice(session_id=s, round=rnd, nominee_id=n, choice=c) for s, n, c in rows]
+        [
+            BallotChoice(session=session, round=rnd, nominee_id=nominee_id, choice=choice)
+            for nominee_id in sorted(by_nominee)
+            for choice in sorted(by_nominee[nominee_id])
+        ]
     )
+    SealedBallot.objects.filter(round=rnd).delete()
+    return by_nominee
 
 
 @transaction.atomic
@@ -506,6 +522,7 @@ def round_close(*, session: Session, acting_user) -> BallotRound:
     st = rulebook_settings()
     present = list(session.present.select_related("user", "user__person", "user__person__current_unit"))
     present_ids = {m.pk for m in present}
+    ballots = _open_seals(session, rnd)
     summary = {}
     for result in rnd.results.select_related(
         "nominee",
@@ -515,7 +532,7 @@ def round_close(*, session: Session, acting_user) -> BallotRound:
         "nominee__session__council__unit",
     ):
         nominee = result.nominee
-        choices = list(BallotChoice.objects.filter(round=rnd, nominee=nominee).values_list("choice", flat=True))
+        choices = ballots.get(nominee.pk, [])
         written = [
             w
             for w in nominee.written_opinions.select_related("member__user__person")
@@ -556,7 +573,6 @@ def round_close(*, session: Session, acting_user) -> BallotRound:
             "total": result.total_members,
             "outcome": nominee.get_outcome_display(),
         }
-    _shuffle_choices(rnd)
     rnd.status = RoundStatus.CLOSED
     rnd.closed_at = timezone.now()
     rnd.save(update_fields=["status", "closed_at"])

@@ -248,21 +248,37 @@ def otp_setup(request):
     device = otp.pending_device(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if otp.enrol_confirm(request, form.cleaned_data["token"]):
+        codes = otp.enrol_confirm(request, form.cleaned_data["token"])
+        if codes:
             messages.success(request, "Đã đăng ký và xác thực hai lớp thành công.")
-            return redirect(_next(request, reverse("council:council-list")))
+            return _backup_codes_page(request, codes)
         form.add_error("token", otp.ERR_TOKEN)
     return render(
         request,
         "council/otp_setup.html",
         {
             "form": form,
-            "uri": device.config_url,
             "qr_svg": otp.qr_svg(device.config_url),
-            "secret": device.config_url.split("secret=")[1].split("&")[0] if "secret=" in device.config_url else "",
+            "secret": otp.secret_of(device),
             "next": _next(request, ""),
         },
     )
+
+
+def _backup_codes_page(request, codes):
+    """Shown once, never stored in the clear: the member prints or copies them now."""
+    return render(request, "council/otp_backup_codes.html",
+                  {"codes": codes, "next": _next(request, reverse("council:council-list"))})
+
+
+@routes("xac-thuc/ma-du-phong/", "otp-backup-codes")
+@login_required
+@require_POST
+def otp_backup_codes(request):
+    if not otp.is_verified(request):
+        messages.warning(request, MSG_VERIFY if otp.confirmed_device(request.user) else MSG_ENROL)
+        return redirect("council:otp-verify")
+    return _backup_codes_page(request, otp.backup_codes_issue(request.user))
 
 
 @routes("xac-thuc/", "otp-verify")
@@ -277,7 +293,8 @@ def otp_verify(request):
             messages.success(request, "Đã xác thực hai lớp. Bạn có thể bỏ phiếu.")
             return redirect(_next(request, reverse("council:council-list")))
         form.add_error("token", otp.ERR_TOKEN)
-    return render(request, "council/otp_verify.html", {"form": form, "next": _next(request, "")})
+    return render(request, "council/otp_verify.html", {"form": form, "next": _next(request, ""),
+                                                       "backup_left": otp.backup_codes_left(request.user)})
 
 
 # ---------------------------------------------------------------- disclosure (staff side)

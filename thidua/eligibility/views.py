@@ -1,11 +1,20 @@
 """Candidate list of a unit and year: every person and sub-unit with their verdicts (issue 3, item 6)."""
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
+from django.views.decorators.http import require_POST
 
+from thidua.accounts.access import can
+from thidua.accounts.models import Capability
 from thidua.awards import eligibility as services
+from thidua.awards import proposals
+from thidua.awards.selectors import nomination_get_for_user
+from thidua.core.feedback import run_door
 from thidua.core.routes import Routes
 from thidua.documents import Column, render_table_xlsx
 from thidua.documents.mime import XLSX
@@ -43,11 +52,58 @@ def candidates(request, pk):
     query = request.GET.copy()
     query.pop("format", None)
     query["year"] = year
+    code = data.get("code", "")
+    can_propose = bool(code) and can(request.user, Capability.NOMINATION_MANAGE, unit)
+    into = _into(request, unit, code, year) if can_propose else None
     return render(request, "eligibility/candidates.html", {
         "unit": unit, "form": form, "result": result, "year": year, "nav_section": "awards",
         "badges": services.STATUS_BADGES, "marks": MARKS, "export_query": query.urlencode(),
-        "counts": _counts(result),
+        "counts": _counts(result), "code": code, "can_propose": can_propose, "into": into,
+        "drafts": proposals.draft_nominations_for(unit, code, year) if can_propose else [],
+        "proposed": {f"{k}:{pk}" for k, pk in proposals.already_proposed(into)},
     })
+
+
+def _into(request, unit, code, year):
+    """The draft the clerk is filling (?into=), whose people are not offered again."""
+    raw = request.GET.get("into", "")
+    if not raw.isdigit():
+        return None
+    return proposals.draft_nominations_for(unit, code, year).filter(pk=int(raw)).first()
+
+
+@routes("don-vi/<int:pk>/lap-de-nghi/", "candidates-propose")
+@login_required
+@require_POST
+def candidates_propose(request, pk):
+    """Ticked rows → a new or existing draft nomination (awards.proposals.candidates_propose)."""
+    unit = unit_get_for_user(request.user, pk)
+    code = request.POST.get("code", "")
+    year = int(request.POST["year"]) if request.POST.get("year", "").isdigit() else services.current_review_year()
+    people_ids, unit_ids = _picks(request.POST.getlist("pick"))
+    target = request.POST.get("into", "")
+    nomination = nomination_get_for_user(request.user, int(target)) if target.isdigit() else None
+    back = reverse("eligibility:candidates", args=[unit.pk])
+    made = run_door(
+        request, proposals.candidates_propose,
+        f"Đã đưa {len(people_ids) + len(unit_ids)} cá nhân, tập thể vào đề nghị.",
+        unit=unit, award_code=code, year=year, nomination=nomination,
+        person_ids=people_ids, unit_ids=unit_ids,
+    )
+    if made and request.POST.get("then") == "stay":
+        return redirect(back + "?" + urlencode({"year": year, "code": code, "into": made.pk}))
+    if made:
+        return redirect("awards:nomination-detail", made.pk)
+    return redirect(back + "?" + urlencode({"year": year, "code": code, **({"into": target} if target else {})}))
+
+
+def _picks(values):
+    people, units = [], []
+    for value in values:
+        kind, _, raw = value.partition(":")
+        if raw.isdigit():
+            (people if kind == "individual" else units).append(int(raw))
+    return people, units
 
 
 def _counts(result):

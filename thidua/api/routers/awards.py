@@ -32,6 +32,7 @@ from ..schemas import (
     EntryOut,
     GrantOut,
     IssueIn,
+    JudgementIn,
     NominationDetail,
     NominationIn,
     NominationOut,
@@ -204,11 +205,22 @@ def _entry(nomination, entry_id):
 
 @router.post("/nominations/{nomination_id}/entries/{entry_id}/override", response=responses(EntryOut, write=True),
              url_name="nomination-entry-override", summary="Ghi lý do đề nghị ngoài kết quả xét điều kiện",
-             description="Người, tập thể chưa đủ điều kiện hoặc cần xem xét chỉ được trình khi có lý do này.")
+             description="Người, tập thể chưa đủ điều kiện chỉ được trình khi có lý do này.")
 def nomination_entry_override(request, nomination_id: int, entry_id: int, payload: OverrideIn):
     nomination = nomination_get_for_user(request.auth, nomination_id)
     entry = _entry(nomination, entry_id)
     return services.nomination_entry_override(entry=entry, acting_user=request.auth, reason=payload.reason)
+
+
+@router.post("/nominations/{nomination_id}/entries/{entry_id}/judgement", response=responses(EntryOut, write=True),
+             url_name="nomination-entry-judgement", summary="Ghi nhận kết quả xem xét tiêu chí “cần xem xét”",
+             description="Đơn vị đề nghị (khi bình xét, trước khi trình) hoặc người phê duyệt của cấp xét (sau khi "
+                         "trình). Phê duyệt bị từ chối khi còn trường hợp cần xem xét chưa có kết quả này hoặc "
+                         "chưa được Hội đồng bỏ phiếu đề nghị.")
+def nomination_entry_judgement(request, nomination_id: int, entry_id: int, payload: JudgementIn):
+    nomination = nomination_get_for_user(request.auth, nomination_id)
+    entry = _entry(nomination, entry_id)
+    return services.entry_judgement_record(entry=entry, acting_user=request.auth, note=payload.note)
 
 
 @router.delete("/nominations/{nomination_id}/entries/{entry_id}", response=responses(None, 204, write=True),

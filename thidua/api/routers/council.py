@@ -1,13 +1,15 @@
 """Council (Hội đồng TĐKT) and public disclosure: the same accessors and doors as the pages.
 
-Outside your reach → 404; in reach but not the right role → 403. Casting a vote needs a browser
-session verified with the second factor (TOTP): a token alone is refused with 403.
+Outside your reach → 404; in reach but not the right role → 403. Casting a vote needs the second
+factor (TOTP): a browser session verified by it, or the code sent as `otp_code` with the call; a
+token alone is refused with 403.
 Results of a round appear only once the round is closed.
 """
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from ninja import Field, Router, Schema, Status
 
@@ -22,7 +24,7 @@ from thidua.awards.selectors import nomination_get_for_user
 from thidua.council import documents, services
 from thidua.council.board import session_board
 from thidua.council.models import Choice, MemberRole, RoundStatus
-from thidua.council.otp import is_verified
+from thidua.council.otp import ERR_NO_DEVICE, ERR_TOKEN, code_valid, confirmed_device, is_verified
 from thidua.council.selectors import (
     council_get_for_user,
     council_list_for,
@@ -110,9 +112,20 @@ class RoundIn(Schema):
     nominee_ids: list[int] | None = Field(None, description="Vòng 2: chỉ người / tập thể chưa đạt ở vòng 1.")
 
 
-class VoteIn(Schema):
+class VoteItem(Schema):
     nominee_id: int
     choice: str = Field(..., description="agree | disagree")
+
+
+class VoteIn(Schema):
+    nominee_id: int | None = Field(None, description="Một phiếu: người / tập thể được bỏ phiếu …")
+    choice: str | None = Field(None, description="… và lựa chọn: agree | disagree")
+    votes: list[VoteItem] = Field(default_factory=list, description="Hoặc nhiều phiếu một lần, cùng một mã OTP.")
+    otp_code: str | None = Field(
+        None, max_length=12,
+        description="Mã 6 chữ số của ứng dụng xác thực; bắt buộc khi dùng token API (phiên trình duyệt đã xác thực "
+                    "OTP thì không cần). Mỗi mã chỉ dùng một lần.",
+    )
 
 
 class WrittenIn(Schema):
@@ -392,24 +405,30 @@ def round_close(request, session_id: int):
 
 @router.post("/sessions/{session_id}/votes", response=responses(ErrorOut, 201, write=True), url_name="council-vote",
              summary="Bỏ phiếu kín (cần xác thực hai lớp)",
-             description="Chỉ từ phiên đăng nhập trình duyệt đã xác thực OTP; token API bị từ chối (403).")
+             description="Một phiếu (nominee_id, choice) hoặc nhiều phiếu (votes) trong một lần, tất cả hoặc không. "
+                         "Với token API phải gửi kèm otp_code; thiếu hoặc sai mã: 403.")
 def vote(request, session_id: int, payload: VoteIn):
     session = session_get_for_user(request.auth, session_id)
-    if payload.choice not in Choice.values:
-        raise ValidationError(ERR_CHOICE.format(value=payload.choice))
-    try:
-        nominee = nominee_get(session, payload.nominee_id)
-    except Http404:
-        raise ValidationError(services.ERR_NOT_IN_ROUND) from None
-    # request.user carries django-otp's is_verified() for a session; a token user has none.
-    services.ballot_cast(
-        session=session,
-        nominee=nominee,
-        choice=payload.choice,
-        acting_user=request.auth,
-        otp_verified=is_verified(request),
-    )
-    return Status(201, {"detail": "Đã ghi nhận phiếu bầu kín."})
+    items = payload.votes or [VoteItem(nominee_id=payload.nominee_id or 0, choice=payload.choice or "")]
+    for item in items:
+        if item.choice not in Choice.values:
+            raise ValidationError(ERR_CHOICE.format(value=item.choice))
+    # A browser session verified by the second factor keeps it; otherwise the code rides in the call.
+    verified = is_verified(request)
+    if not verified and payload.otp_code is not None:
+        if not code_valid(request.auth, payload.otp_code):
+            raise PermissionDenied(ERR_TOKEN if confirmed_device(request.auth) else ERR_NO_DEVICE)
+        verified = True
+    with transaction.atomic():
+        for item in items:
+            try:
+                nominee = nominee_get(session, item.nominee_id)
+            except Http404:
+                raise ValidationError(services.ERR_NOT_IN_ROUND) from None
+            services.ballot_cast(
+                session=session, nominee=nominee, choice=item.choice, acting_user=request.auth, otp_verified=verified
+            )
+    return Status(201, {"detail": f"Đã ghi nhận {len(items)} phiếu bầu kín."})
 
 
 @router.post("/sessions/{session_id}/written-opinions", response=responses(SessionDetail, 201, write=True),

@@ -6,9 +6,11 @@ Outside your reach → 404 (the accessor).
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from ninja import Body, Router, Schema, Status
+from ninja import Body, Field, Router, Schema, Status
 
 from thidua.awards import eligibility as services
+from thidua.awards import proposals
+from thidua.awards.selectors import nomination_get_for_user
 from thidua.core.errors import ERR_DECISION_DATE
 from thidua.eligibility import selectors
 from thidua.eligibility.forms import ENCODED_CODES, YEAR_MAX, YEAR_MIN
@@ -128,6 +130,33 @@ def candidates(request, unit: int, year: int | None = None, decision_date: dt.da
               "verdicts": [_verdict(v, r.granted) for v in r.verdicts]} for r in result.rows]
     return {"unit_id": obj.pk, "unit_name": obj.name, "year": year, "decision_date": result.decision_date,
             "ruleset": result.ruleset_id, "count": len(items), "items": items}
+
+
+class ProposeIn(Schema):
+    unit_id: int
+    award_code: str
+    year: int
+    person_ids: list[int] = []
+    unit_ids: list[int] = []
+    nomination_id: int | None = Field(None, description="Bổ sung vào đề nghị đang soạn này; bỏ trống: đề nghị mới.")
+
+
+class ProposedOut(Schema):
+    nomination_id: int
+    entries: int
+
+
+@router.post("/candidates/propose", response=responses(ProposedOut, 201, write=True),
+             url_name="eligibility-candidates-propose", summary="Lập (bổ sung) đề nghị từ danh sách xét điều kiện",
+             description="Người, tập thể đủ điều kiện hoặc cần xem xét của danh sách xét; thành tích điền sẵn từ dữ "
+                         "liệu. Chưa đủ điều kiện: 400 (thêm trên đề nghị kèm lý do). Tất cả hoặc không.")
+def candidates_propose(request, payload: ProposeIn):
+    unit = unit_get_for_user(request.auth, payload.unit_id)
+    nomination = nomination_get_for_user(request.auth, payload.nomination_id) if payload.nomination_id else None
+    made = proposals.candidates_propose(acting_user=request.auth, unit=unit, award_code=payload.award_code,
+                                        year=payload.year, person_ids=payload.person_ids, unit_ids=payload.unit_ids,
+                                        nomination=nomination)
+    return Status(201, {"nomination_id": made.pk, "entries": made.entries.count()})
 
 
 @router.get("/people/{person_id}", response=responses(PersonVerdictsOut), url_name="eligibility-person",

@@ -144,7 +144,7 @@ def _verdicts(nomination):
             "criteria": [{"text": c.text_vi, "met": c.met, "citation": c.citation, "severity": c.severity}
                          for c in (verdict.criteria if verdict is not None else [])],
             "override_reason": entry.override_reason,
-            "needs_override": status in services.NOT_CLEAR_STATUSES and not entry.override_reason,
+            "needs_override": status in services.OVERRIDE_STATUSES and not entry.override_reason,
         })
     return rows
 
