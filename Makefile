@@ -35,9 +35,10 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
+# The web server and the background worker (notifications, reminders) start and stop together.
 run: demo
 	@$(PY) manage.py demo_logins
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The layer contracts run inside the suite (tests/core/test_architecture.py).
 test: install-dev

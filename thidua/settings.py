@@ -92,10 +92,13 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "thidua.core",
     "thidua.audit",
     "thidua.org",
     "thidua.imports",
+    "thidua.notifications",
     "thidua.accounts",
     "thidua.emulation",
     "thidua.awards",
@@ -259,6 +262,24 @@ DISCLOSURE_COMMENT_RATE = (env_int("DISCLOSURE_COMMENT_RATE_COUNT", 5),
                            env_int("DISCLOSURE_COMMENT_RATE_SECONDS", 3600))
 # Unit codes of the central deciders (orders by the President, Prime Minister's awards), JSON object.
 AWARDS_CENTRAL_UNITS = {"prime_minister": "CP", "president": "CTN", **env_json_object("AWARDS_CENTRAL_UNITS")}
+
+# ---------------------------------------------------------------------------- background work, mail
+# Tasks (django-tasks with its database backend) are rows written in the transaction of the door that
+# enqueues them; `manage.py db_worker` (started by `make run`) runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Mail: the console by default; SMTP when EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ThiĐua <khong-tra-loi@thidua.local>")
+# Reminders go out this many days before each deadline of the year's plan.
+DEADLINE_REMINDER_DAYS = [int(d) for d in env_list("DEADLINE_REMINDER_DAYS", ["7", "1"])]
+# The to-do list warns of a disclosure ending within this many days.
+TODO_DISCLOSURE_WARN_DAYS = env_int("TODO_DISCLOSURE_WARN_DAYS", 3)
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from thidua.api.api import api
+from thidua.home.api import router as todo_router
+
+# The to-do list composes every area, so it lives above the API (thidua.home) and is mounted here.
+api.add_router("/todo", todo_router, tags=["Việc cần làm"])
 
 admin.site.site_header = "ThiĐua – Quản trị hệ thống"
 admin.site.site_title = "ThiĐua"
@@ -17,6 +21,7 @@ urlpatterns = [
     path("hoi-dong/", include("thidua.council.urls")),
     path("xet-duyet/", include("thidua.eligibility.urls")),
     path("bao-cao/", include("thidua.reports.urls")),
+    path("thong-bao/", include("thidua.notifications.urls")),
     path("cong-khai/", include("thidua.portal.urls")),
     path("api/", api.urls),
     path("quan-tri/", admin.site.urls),

@@ -172,3 +172,50 @@ def test_it_refuses_minutes_dated_in_the_future_through_the_api(api_as, cast, cs
             f"/api/procedure/nominations/{cstdcs_submitted.pk}/council-minutes",
             {"met_on": "2026-03-02", "minutes": SimpleUploadedFile("bb.pdf", PDF)})
     assert response.status_code == 201 and {s["code"]: s["state"] for s in response.json()}["council"] == "done"
+
+
+PAPER = "/api/council/disclosures/paper"
+
+
+def test_a_list_posted_on_paper_is_recorded_with_its_date_place_and_proof(client, cast, cstdcs_submitted):
+    client.force_login(cast.clerk)
+    with at(DAY):
+        r = client.post(reverse("council:disclosure-paper", args=[cstdcs_submitted.pk]),
+                        {"posted_on": "24/02/2026", "place": "Bảng tin trụ sở UBND xã Bình An",
+                         "proof": SimpleUploadedFile("niem-yet.pdf", PDF)}, follow=True)
+    assert "Đã ghi nhận việc niêm yết công khai từ 24/02/2026" in r.content.decode()
+    d = Disclosure.objects.get()
+    assert d.on_paper and d.start == dt.date(2026, 2, 24) and d.proof.doc_type == "cong_khai"
+    entry = AuditEntry.objects.get(action="disclosure.recorded_on_paper")
+    assert entry.data["place"] == "Bảng tin trụ sở UBND xã Bình An" and entry.data["proof"] == "niem-yet.pdf"
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"posted_on": "2026-03-03", "place": "Bảng tin"}, "đã qua hoặc hôm nay"),  # tomorrow
+    ({"posted_on": "2024-12-01", "place": "Bảng tin"}, "trước năm thành tích"),
+    ({"posted_on": "2026-02-24", "place": "  "}, "nơi niêm yết"),
+])
+def test_a_paper_disclosure_without_its_facts_is_refused_through_the_api(api_as, cast, cstdcs_submitted, data,
+                                                                         message):
+    before = snapshot()
+    with at(DAY):
+        response = api_as(cast.clerk).client.post(
+            PAPER, {"nomination_id": cstdcs_submitted.pk, **data, "proof": SimpleUploadedFile("n.pdf", PDF)})
+    assert_error(response, 400, message)
+    assert snapshot() == before and not Disclosure.objects.exists()
+
+
+def test_a_paper_disclosure_needs_a_real_scan_and_an_insider(api_as, cast, cstdcs_submitted):
+    with at(DAY):
+        fake = api_as(cast.clerk).client.post(
+            PAPER, {"nomination_id": cstdcs_submitted.pk, "posted_on": "2026-02-24", "place": "Bảng tin",
+                    "proof": SimpleUploadedFile("n.pdf", b"MZ\x90\x00 not a pdf")})
+        outsider = api_as(cast.outsider).client.post(
+            PAPER, {"nomination_id": cstdcs_submitted.pk, "posted_on": "2026-02-24", "place": "Bảng tin",
+                    "proof": SimpleUploadedFile("n.pdf", PDF)})
+        ok = api_as(cast.clerk).client.post(
+            PAPER, {"nomination_id": cstdcs_submitted.pk, "posted_on": "2026-02-24", "place": "Bảng tin",
+                    "proof": SimpleUploadedFile("n.pdf", PDF)})
+    assert fake.status_code == 400 and outsider.status_code == 404 and not Disclosure.objects.filter(
+        pk__lt=ok.json()["id"]).exists()
+    assert ok.status_code == 201 and ok.json()["on_paper"] is True

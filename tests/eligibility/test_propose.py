@@ -7,8 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from tests.api.conftest import snapshot
-from tests.api.conftest import api_as  # noqa: F401  (fixture)
+from tests.api.conftest import ApiClient, snapshot
 from tests.conftest import at
 from thidua.awards import services
 from thidua.awards.models import Nomination, NominationStatus
@@ -104,7 +103,15 @@ def test_a_viewer_without_the_clerks_role_sees_no_ticks(client, cast, org, ten):
     assert 'name="pick"' not in body
 
 
-def test_the_api_proposes_from_the_list_and_refuses_the_not_eligible(api_as, cast, org, people, ten):
+def api_as(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return ApiClient(client)
+
+
+def test_the_api_proposes_from_the_list_and_refuses_the_not_eligible(cast, org, people, ten):
     path = "/api/eligibility/candidates/propose"
     body = {"unit_id": org.binh_an.pk, "award_code": "GIAY_KHEN", "year": YEAR}
     before = snapshot()

@@ -82,3 +82,24 @@ def scope_q(user, unit_field: str, capability: str = Capability.VIEW) -> Q:
 
 def has_any(user, capability: str) -> bool:
     return not reach(user, capability).empty
+
+
+def users_with(capability: str, unit):
+    """The active users whose roles give ``capability`` over ``unit`` (assigned on it, or on an ancestor with its
+    subtree): who is handed the next step. ``unit``: an org.Unit; only ``pk`` and ``path`` are read."""
+    from django.contrib.auth import get_user_model
+
+    from .models import RoleAssignment
+
+    if unit is None:
+        return get_user_model().objects.none()
+    parts = [p for p in unit.path.strip("/").split("/") if p]
+    paths = ["/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]  # the unit and its ancestors
+    ids = set()
+    for ra in RoleAssignment.objects.select_related("role", "unit").filter(user__is_active=True,
+                                                                             unit__path__in=paths):
+        if capability not in ra.role.capabilities:
+            continue
+        if ra.unit_id == unit.pk or (ra.include_descendants and unit.path.startswith(ra.unit.path)):
+            ids.add(ra.user_id)
+    return get_user_model().objects.filter(pk__in=ids)

@@ -5,7 +5,7 @@ from ninja import NinjaAPI
 from .auth import API_AUTH
 from .docs import LocalSwagger
 from .errors import install_error_handlers
-from .routers import awards, emulation, org, procedure, reports, tokens
+from .routers import awards, emulation, notifications, org, procedure, reports, tokens
 from .routers import council as council_router
 from .routers import eligibility as eligibility_router
 
@@ -42,3 +42,4 @@ api.add_router("/tokens", tokens.router, tags=["Token API"])
 api.add_router("/reports", reports.router, tags=["Báo cáo"])
 api.add_router("/eligibility", eligibility_router.router, tags=["Xét điều kiện"])
 api.add_router("/council", council_router.router, tags=["Hội đồng"])
+api.add_router("/notifications", notifications.router, tags=["Thông báo, thời hạn"])

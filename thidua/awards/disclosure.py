@@ -21,12 +21,17 @@ from thidua.formatting import format_date
 from thidua.rulebook.codes import ORDERS
 from thidua.rulebook.workdays import add_working_days, default_holidays, is_working_day
 
-from .models import CommentStatus, Disclosure, DisclosureComment, Nomination, NominationStatus
+from . import files
+from .models import CommentStatus, Disclosure, DisclosureComment, DocType, Nomination, NominationStatus
 
 ERR_DISCLOSURE_STATUS = "Chỉ công khai đề nghị đã trình hoặc đã phê duyệt, chưa ban hành quyết định."
 ERR_DISCLOSURE_PAST = ("Ngày bắt đầu công khai ({day}) đã qua: việc công khai bắt đầu từ hôm nay hoặc một ngày "
                        "sau, để nhân dân được xem và góp ý đủ thời gian.")
 ERR_DISCLOSURE_DUP = "Đề nghị này đang được công khai."
+ERR_PAPER_DATE = "Ngày niêm yết phải là một ngày đã qua hoặc hôm nay (ghi nhận việc đã niêm yết trên giấy)."
+ERR_PAPER_YEAR = "Ngày niêm yết ({day}) trước năm thành tích {year}: không thể là danh sách của đề nghị này."
+ERR_PAPER_PLACE = "Phải ghi nơi niêm yết (ví dụ: Bảng tin trụ sở UBND xã)."
+ERR_PAPER_PROOF = "Phải kèm bản chụp biên bản hoặc ảnh niêm yết làm minh chứng."
 ERR_COMMENT_EMPTY = "Phải nhập nội dung ý kiến."
 ERR_COMMENT_LONG = "Nội dung ý kiến quá dài: tối đa {n} ký tự."
 ERR_COMMENT_CLOSED = "Danh sách này không còn trong thời gian công khai, không nhận thêm ý kiến."
@@ -70,29 +75,57 @@ def can_disclose(user, nomination) -> bool:
 
 @transaction.atomic
 def disclosure_open(*, nomination: Nomination, acting_user, start: dt.date | None = None) -> Disclosure:
-    nomination = Nomination.objects.select_for_update().select_related("decider_unit").get(pk=nomination.pk)
-    if not can_disclose(acting_user, nomination):
-        raise PermissionDenied(ERR_NO_PERMISSION)
-    if nomination.status not in (NominationStatus.SUBMITTED, NominationStatus.APPROVED):
-        raise ValidationError(ERR_DISCLOSURE_STATUS)
+    nomination = _lock_for_disclosure(nomination, acting_user)
     start = start or timezone.localdate()
     if start < timezone.localdate():
         # The public must be able to read the whole period: it starts today or later. A list posted on
         # paper earlier is not recorded by back-dating this one.
         raise ValidationError(ERR_DISCLOSURE_PAST.format(day=format_date(start)))
-    if nomination.disclosures.filter(end__gte=start).exists():
+    return _create(nomination, start, acting_user, action="disclosure.opened")
+
+
+def _lock_for_disclosure(nomination, acting_user):
+    nomination = Nomination.objects.select_for_update().select_related("decider_unit").get(pk=nomination.pk)
+    if not can_disclose(acting_user, nomination):
+        raise PermissionDenied(ERR_NO_PERMISSION)
+    if nomination.status not in (NominationStatus.SUBMITTED, NominationStatus.APPROVED):
+        raise ValidationError(ERR_DISCLOSURE_STATUS)
+    return nomination
+
+
+def _create(nomination, start, acting_user, *, action, **extra) -> Disclosure:
+    end = disclosure_end(start, nomination.award_code)
+    if nomination.disclosures.filter(start__lte=end, end__gte=start).exists():
         raise ValidationError(ERR_DISCLOSURE_DUP)
     days = disclosure_days(nomination.award_code)
-    disclosure = Disclosure.objects.create(
-        nomination=nomination,
-        start=start,
-        end=disclosure_end(start, nomination.award_code),
-        working_days=days,
-        published_by=acting_user,
-    )
-    audit_record(actor=acting_user, action="disclosure.opened", target=nomination, unit=nomination.decider_unit,
-                 data={"start": start.isoformat(), "end": disclosure.end.isoformat(), "working_days": days})
+    disclosure = Disclosure.objects.create(nomination=nomination, start=start, end=end, working_days=days,
+                                           published_by=acting_user, **extra)
+    data = {"start": start.isoformat(), "end": end.isoformat(), "working_days": days}
+    if disclosure.on_paper:
+        data.update(place=disclosure.place, proof=disclosure.proof.original_name)
+    audit_record(actor=acting_user, action=action, target=nomination, unit=nomination.decider_unit, data=data)
     return disclosure
+
+
+@transaction.atomic
+def disclosure_record_paper(*, nomination: Nomination, acting_user, posted_on: dt.date, place: str,
+                            proof) -> Disclosure:
+    """A list already posted on paper (niêm yết at the office) before it was entered here: a separate, audited
+    act with the posting's date and place and a scanned proof, never a back-dated online disclosure. Its period
+    runs from the posting day like any other; the council and the decision wait for its end as usual."""
+    nomination = _lock_for_disclosure(nomination, acting_user)
+    if posted_on is None or posted_on > timezone.localdate():
+        raise ValidationError(ERR_PAPER_DATE)
+    if posted_on.year < nomination.year:
+        raise ValidationError(ERR_PAPER_YEAR.format(day=format_date(posted_on), year=nomination.year))
+    place = (place or "").strip()
+    if not place:
+        raise ValidationError(ERR_PAPER_PLACE)
+    if not proof:
+        raise ValidationError(ERR_PAPER_PROOF)
+    doc = files.store(nomination, DocType.CONG_KHAI, proof, acting_user)
+    return _create(nomination, posted_on, acting_user, action="disclosure.recorded_on_paper", on_paper=True,
+                   place=place[:300], proof=doc)
 
 
 def ip_hash(ip: str) -> str:

@@ -251,6 +251,8 @@ class DocType(models.TextChoices):
     SANG_KIEN = "sang_kien", "Minh chứng sáng kiến, đề tài"
     # Kept by the deciding level: its council's minutes, when the council met outside the system.
     BIEN_BAN_HD = "bien_ban_hd", "Biên bản họp Hội đồng Thi đua – Khen thưởng cấp xét"
+    # And the proof of a list disclosed on paper (niêm yết) before it was recorded here.
+    CONG_KHAI = "cong_khai", "Biên bản, ảnh niêm yết công khai danh sách"
     KHAC = "khac", "Tài liệu khác"
 
 
@@ -310,6 +312,10 @@ class Disclosure(models.Model):
     working_days = models.PositiveSmallIntegerField("số ngày làm việc")
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     published_at = models.DateTimeField(auto_now_add=True)
+    # A list posted on paper (niêm yết) and recorded afterwards: where, and the scanned proof.
+    on_paper = models.BooleanField("niêm yết trên giấy", default=False)
+    place = models.CharField("nơi niêm yết", max_length=300, blank=True)
+    proof = models.ForeignKey("DossierDocument", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-start", "-id"]

@@ -2,7 +2,6 @@
 changes state and writes an AuditEntry. Nothing else sets a status."""
 
 import datetime as dt
-from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -14,7 +13,6 @@ from thidua.accounts.models import Capability
 from thidua.audit.services import audit_record
 from thidua.core.conf import rulebook_settings
 from thidua.core.errors import ERR_NO_PERMISSION, ERR_RETURN_REASON
-from thidua.core.uploads import check_upload
 from thidua.formatting import format_date, full_name
 from thidua.rulebook import codes as rb_codes
 from thidua.rulebook import money as rb_money
@@ -23,7 +21,7 @@ from thidua.rulebook.authority import may_grant
 from thidua.rulebook.errors import RulebookError
 from thidua.rulebook.legal import REVOCATION_BASIS, central_legal_bases, decision_legal_bases
 
-from . import eligibility, routing
+from . import eligibility, files, handoffs, routing
 from .catalog import award_name, decision_wording, recovery_item
 from .disclosure import disclosure_blocking_reason
 from .models import (
@@ -204,6 +202,7 @@ def nomination_submit(*, nomination: Nomination, acting_user) -> Nomination:
                        "decider_unit": nomination.decider_unit.name, "verdicts": verdicts,
                        "overrides": {e.display_name: e.override_reason for e in entries if e.override_reason},
                        "documents": list(nomination.documents.values_list("original_name", flat=True))})
+    handoffs.submitted(nomination, acting_user)
     return nomination
 
 
@@ -227,6 +226,7 @@ def nomination_approve(*, nomination: Nomination, acting_user) -> Nomination:
     nomination.save(update_fields=["status", "approved_by", "approved_at"])
     audit_record(actor=acting_user, action="nomination.approved", target=nomination, unit=nomination.decider_unit,
                  data={"old": {"status": "submitted"}, "new": {"status": "approved"}})
+    handoffs.approved(nomination, acting_user)
     return nomination
 
 
@@ -329,12 +329,7 @@ def nomination_council_minutes_record(*, nomination: Nomination, acting_user, me
             and not nomination.disclosures.filter(end__lt=met_on).exists():
         raise ValidationError(ERR_MINUTES_BEFORE_DISCLOSURE.format(step=disclosure.name_vi,
                                                                    citation=disclosure.citation))
-    check_upload(minutes)
-    name = Path(minutes.name).name[:200]
-    doc = DossierDocument(nomination=nomination, doc_type=DocType.BIEN_BAN_HD, original_name=name, size=minutes.size,
-                          uploaded_by=acting_user)
-    doc.file.save(name, minutes, save=False)
-    doc.save()
+    files.store(nomination, DocType.BIEN_BAN_HD, minutes, acting_user)
     failed = {getattr(e, "pk", e) for e in not_passed}
     basis = MINUTES_BASIS.format(day=format_date(met_on))
     for entry in nomination.entries.select_for_update():
@@ -355,6 +350,7 @@ def nomination_return(*, nomination: Nomination, acting_user, reason: str) -> No
     nomination.save(update_fields=["status", "return_reason"])
     audit_record(actor=acting_user, action="nomination.returned", target=nomination, unit=nomination.decider_unit,
                  data={"old": {"status": "submitted"}, "new": {"status": "returned"}}, reason=reason.strip())
+    handoffs.returned(nomination, acting_user)
     return nomination
 
 
@@ -440,6 +436,7 @@ def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | 
                        "grants": decision.grants.count(), "total_amount": total})
     audit_record(actor=acting_user, action="nomination.decided", target=nomination, unit=nomination.unit,
                  data={"decision": decision.number_text})
+    handoffs.decided(nomination, decision, acting_user)
     return decision
 
 
@@ -493,14 +490,9 @@ def dossier_document_add(*, nomination: Nomination, doc_type: str, file, acting_
         raise ValidationError(ERR_NOT_EDITABLE)
     if doc_type not in DocType.values:
         raise ValidationError(ERR_DOC_TYPE)
-    check_upload(file)
-    name = Path(file.name).name[:200]
-    doc = DossierDocument(nomination=nomination, doc_type=doc_type, original_name=name, size=file.size,
-                          uploaded_by=acting_user)
-    doc.file.save(name, file, save=False)
-    doc.save()
+    doc = files.store(nomination, doc_type, file, acting_user)
     audit_record(actor=acting_user, action="dossier.document_added", target=nomination, unit=nomination.unit,
-                 data={"doc_type": doc_type, "file": name, "size": file.size})
+                 data={"doc_type": doc_type, "file": doc.original_name, "size": file.size})
     return doc
 
 

@@ -57,6 +57,15 @@ class DisclosureForm(forms.Form):
     start = forms.DateField(label="Công khai từ ngày", widget=DateInput(), required=False, error_messages=DATE_ERRORS)
 
 
+class PaperDisclosureForm(forms.Form):
+    posted_on = forms.DateField(label="Ngày niêm yết", widget=DateInput(), error_messages={
+        **DATE_ERRORS, "required": "Phải nhập ngày đã niêm yết."})
+    place = forms.CharField(label="Nơi niêm yết", max_length=300,
+                            error_messages={"required": "Phải ghi nơi niêm yết (ví dụ: Bảng tin trụ sở UBND xã)."})
+    proof = forms.FileField(label="Biên bản, ảnh niêm yết (bản chụp)",
+                            error_messages={"required": "Phải kèm bản chụp biên bản hoặc ảnh niêm yết làm minh chứng."})
+
+
 class HeadDecisionForm(forms.Form):
     approve = forms.TypedChoiceField(
         label="Quyết định",

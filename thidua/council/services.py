@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from thidua.accounts.access import can
@@ -22,6 +23,7 @@ from thidua.awards.models import Disclosure, Nomination, NominationStatus
 from thidua.core.conf import rulebook_settings
 from thidua.core.errors import ERR_NO_PERMISSION
 from thidua.formatting import format_date
+from thidua.notifications.services import notify
 from thidua.rulebook import ballot_outcome
 from thidua.rulebook.codes import ORDERS
 from thidua.rulebook.workdays import disclosure_deadline
@@ -417,6 +419,10 @@ def round_open(*, session: Session, acting_user, nominee_ids=None) -> BallotRoun
     Nominee.objects.filter(pk__in=[n.pk for n in chosen]).update(outcome=Outcome.PENDING)
     audit_record(actor=acting_user, action="council.round_opened", target=session, unit=session.council.unit,
                  data={"round": number, "nominees": [n.display_name for n in chosen]})
+    notify([m.user for m in session.present.select_related("user")],
+           text=f"Đã mở vòng bỏ phiếu {number}, phiên họp số {session.number} của {session.council.name}: "
+                f"mời bỏ phiếu kín ({len(chosen)} trường hợp).",
+           kind="council.round_opened", url=reverse("council:session-detail", args=[session.pk]), actor=acting_user)
     return rnd
 
 

@@ -37,6 +37,7 @@ from .forms import (
     HeadDecisionForm,
     MemberEndForm,
     MemberForm,
+    PaperDisclosureForm,
     ResponseForm,
     SessionForm,
     TokenForm,
@@ -420,6 +421,12 @@ disclosure_open_view = routes.door(
     fetch=lambda request, nomination_pk: {"nomination": nomination_get_for_user(request.user, nomination_pk)},
     back=lambda nomination: reverse("awards:nomination-detail", args=[nomination.pk]), form=DisclosureForm,
     success="Đã công khai danh sách đề nghị trên Cổng công khai.",
+    then=lambda disclosure, **_: reverse("council:disclosure-detail", args=[disclosure.pk]))
+disclosure_paper_view = routes.door(
+    "cong-khai/de-nghi/<int:nomination_pk>/niem-yet/", "disclosure-paper", disclosures.disclosure_record_paper,
+    fetch=lambda request, nomination_pk: {"nomination": nomination_get_for_user(request.user, nomination_pk)},
+    back=lambda nomination: reverse("awards:nomination-detail", args=[nomination.pk]), form=PaperDisclosureForm,
+    success=lambda d, **_: f"Đã ghi nhận việc niêm yết công khai từ {d.start:%d/%m/%Y} (hết {d.end:%d/%m/%Y}).",
     then=lambda disclosure, **_: reverse("council:disclosure-detail", args=[disclosure.pk]))
 comment_moderate_view = routes.door(
     "y-kien/<int:pk>/duyet/", "comment-moderate", disclosures.comment_moderate, fetch=_comment, back=_to_disclosure,

@@ -29,6 +29,17 @@ routes = Routes()
 MARKS = {True: "✓", False: "✗", None: "?"}
 
 
+@routes("", "my-candidates")
+@login_required
+def my_candidates(request):
+    """The menu's entry: the candidate list of the user's own (highest) unit."""
+    assignment = (request.user.role_assignments.select_related("unit").order_by("unit__path").first())
+    if assignment is None:
+        messages.warning(request, "Tài khoản chưa được phân quyền ở đơn vị nào.")
+        return redirect("home:home")
+    return redirect("eligibility:candidates", assignment.unit_id)
+
+
 @routes("don-vi/<int:pk>/", "candidates")
 @login_required
 def candidates(request, pk):

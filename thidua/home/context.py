@@ -1,4 +1,5 @@
 from thidua.accounts.access import has_any
+from thidua.notifications.selectors import unread_count
 
 NAVIGATION = [
     ("org", "Tổ chức", "org:unit-list"),
@@ -13,9 +14,10 @@ SUBNAVIGATION = {
     "org": [("Đơn vị", "org:unit-list", None), ("Cá nhân", "org:person-list", None),
             ("Nhập từ Excel", "imports:index", "org.manage")],
     "awards": [("Đề nghị", "awards:nomination-list", None), ("Quyết định", "awards:decision-list", None),
+               ("Xét điều kiện", "eligibility:my-candidates", None),
                ("Hội đồng TĐKT", "council:council-list", None), ("Công khai", "council:disclosure-list", None)],
 }
-SECTION_OF_NAMESPACE = {"council": "awards", "eligibility": "awards", "imports": "org"}
+SECTION_OF_NAMESPACE = {"council": "awards", "eligibility": "awards", "imports": "org", "notifications": ""}
 # The composed files live in this app but belong to the org section of the menu.
 SECTION_OF_VIEW = {"home:unit-detail": "org", "home:person-detail": "org"}
 
@@ -28,4 +30,5 @@ def navigation(request):
 
     subnav = [(label, name) for label, name, cap in SUBNAVIGATION.get(section, [])
               if cap is None or has_any(request.user, cap)]
-    return {"nav_items": NAVIGATION, "nav_section": section, "subnav_items": subnav}
+    return {"nav_items": NAVIGATION, "nav_section": section, "subnav_items": subnav,
+            "unread_notifications": unread_count(request.user) if getattr(request, "user", None) else 0}

@@ -2,9 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from thidua.accounts.access import reach
-from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
-from thidua.awards.models import NominationStatus
 from thidua.awards.selectors import (
     award_history_for_person,
     award_history_for_unit,
@@ -14,6 +12,8 @@ from thidua.awards.selectors import (
 from thidua.core.routes import Routes
 from thidua.org.selectors import person_get_for_user, person_list_for, unit_get_for_user, units_visible_to
 
+from .todo import todo_for
+
 routes = Routes()
 
 
@@ -21,14 +21,12 @@ routes = Routes()
 @login_required
 def home(request):
     nominations = nomination_list_for(request.user)
-    approve_reach = reach(request.user, Capability.NOMINATION_APPROVE)
-    waiting = [n for n in nominations.filter(status=NominationStatus.SUBMITTED) if approve_reach.covers(n.decider_unit)]
     context = {
+        "todo": todo_for(request.user),
         "assignments": request.user.role_assignments.select_related("role", "unit"),
         "unit_count": units_visible_to(request.user).count(),
         "nomination_count": nominations.count(),
         "decision_count": decision_list_for(request.user).count(),
-        "waiting_approval": waiting,
         "recent_decisions": decision_list_for(request.user)[:5],
     }
     return render(request, "home/home.html", context)

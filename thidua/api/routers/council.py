@@ -11,7 +11,8 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from ninja import Field, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from thidua.awards import disclosure as disclosures
 from thidua.awards.disclosure import (
@@ -192,6 +193,8 @@ class DisclosureOut(Schema):
     start: dt.date
     end: dt.date
     working_days: int
+    on_paper: bool = Field(..., description="Niêm yết trên giấy, ghi nhận sau (kèm minh chứng).")
+    place: str
 
 
 class CommentOut(Schema):
@@ -507,6 +510,21 @@ def disclosure_list(request):
 def disclosure_open(request, payload: DisclosureIn):
     nomination = nomination_get_for_user(request.auth, payload.nomination_id)
     return Status(201, disclosures.disclosure_open(nomination=nomination, acting_user=request.auth, start=payload.start))
+
+
+@router.post(
+    "/disclosures/paper",
+    response=responses(DisclosureOut, 201, write=True),
+    url_name="disclosure-paper",
+    summary="Ghi nhận danh sách đã niêm yết trên giấy (multipart)",
+    description="`nomination_id`, `posted_on` (yyyy-mm-dd, không sau hôm nay), `place` (nơi niêm yết), `proof` (bản "
+    "chụp biên bản hoặc ảnh niêm yết). Thời gian công khai tính từ ngày niêm yết.",
+)
+def disclosure_paper(request, nomination_id: Form[int], posted_on: Form[dt.date], place: Form[str],
+                     proof: File[UploadedFile]):
+    nomination = nomination_get_for_user(request.auth, nomination_id)
+    return Status(201, disclosures.disclosure_record_paper(nomination=nomination, acting_user=request.auth,
+                                                           posted_on=posted_on, place=place, proof=proof))
 
 
 @router.get("/disclosures/{disclosure_id}/comments", response=responses(list[CommentOut]),

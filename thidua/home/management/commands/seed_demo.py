@@ -8,6 +8,7 @@ from thidua.awards import demo as awards_demo
 from thidua.council import demo as council_demo
 from thidua.eligibility import demo as eligibility_demo
 from thidua.emulation import demo as emulation_demo
+from thidua.notifications import demo as notifications_demo
 from thidua.org import demo as org_demo
 from thidua.org import people_demo, reform_demo
 from thidua.org.models import Unit
@@ -26,7 +27,8 @@ DEMO_STEPS = [
     emulation_demo.load,
     awards_demo.propose_from_rankings,  # the cluster's reviewed ranking proposes its leaders
     reports_demo.load,
-    reform_demo.load,  # last: mergers keep everything recorded before them
+    reform_demo.load,  # mergers keep everything recorded before them
+    notifications_demo.load,  # the current year's plan, on today's date
 ]
 
 

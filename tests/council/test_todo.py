@@ -1,0 +1,24 @@
+"""A council member is told when a ballot opens, and the home page lists it until they have voted."""
+
+from django.urls import reverse
+
+from thidua.council import services
+from thidua.notifications.models import Notification
+
+from .conftest import vote
+
+
+def test_an_open_round_notifies_the_present_members_and_waits_on_their_home(
+    client, council_factory, nomination_factory, open_session, people, cast
+):
+    c = council_factory(3)
+    session = open_session(c, [nomination_factory(people=[people.luc])])
+    services.round_open(session=session, acting_user=cast.clerk)
+    told = {n.user for n in Notification.objects.filter(kind="council.round_opened")}
+    assert told == {cast.chairman, cast.council_member}  # the clerk opened it
+    client.force_login(cast.council_member)
+    body = client.get(reverse("home:home")).content.decode()
+    assert 'data-kind="ballot"' in body and "còn 1 trường hợp" in body
+    vote(session, cast.council_member, session.nominees.get())
+    body = client.get(reverse("home:home")).content.decode()
+    assert 'data-kind="ballot"' not in body

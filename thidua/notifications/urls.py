@@ -1,0 +1,4 @@
+from .views import routes
+
+app_name = "notifications"
+urlpatterns = routes.urlpatterns
