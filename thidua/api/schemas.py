@@ -123,6 +123,8 @@ class EntryOut(Schema):
     override_reason: str = Field(..., description="Lý do đề nghị khi chưa đủ điều kiện (ngoại lệ).")
     verdict_status: str = Field(..., description="Kết quả xét điều kiện lúc trình (rỗng nếu chưa trình).")
     judgement_note: str = Field(..., description="Kết quả xem xét các tiêu chí “cần xem xét” (bình xét, cấp xét).")
+    return_reason: str = Field(..., description="Cấp trên trả lại trường hợp này để sửa (rỗng: không).")
+    source_entry_id: int | None = Field(..., description="Dòng của đơn vị trực thuộc được tổng hợp vào đây.")
     council_result: str = Field(..., description="Kết quả Hội đồng TĐKT: passed | failed | rỗng.")
 
 
@@ -143,6 +145,7 @@ class NominationOut(Schema):
     created_at: dt.datetime
     submitted_at: dt.datetime | None
     approved_at: dt.datetime | None
+    consolidated_into_id: int | None = Field(..., description="Đã tổng hợp vào đề nghị này của cấp trên.")
 
     @staticmethod
     def resolve_award_name(obj):
@@ -237,6 +240,14 @@ class EntryIn(Schema):
 class OverrideIn(Schema):
     reason: str = Field(..., min_length=1, max_length=5000,
                         description="Lý do đề nghị dù chưa đủ điều kiện (người đề nghị chịu trách nhiệm).")
+
+
+class EntryFixIn(Schema):
+    achievement: str = Field(..., min_length=1, max_length=5000)
+
+
+class ConsolidateIn(Schema):
+    source_ids: list[int] = Field(..., description="Các đề nghị đã trình của đơn vị trực thuộc.")
 
 
 class JudgementIn(Schema):

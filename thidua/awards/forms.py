@@ -54,6 +54,11 @@ class ReturnForm(forms.Form):
                              error_messages={"required": "Phải ghi rõ lý do trả lại."})
 
 
+class EntryFixForm(forms.Form):
+    achievement = forms.CharField(label="Thành tích", widget=forms.Textarea(attrs={"rows": 2}),
+                                  error_messages={"required": "Phải nhập thành tích."})
+
+
 class CouncilMinutesForm(forms.Form):
     met_on = forms.DateField(label="Ngày họp Hội đồng", widget=DateInput(),
                              error_messages={"invalid": "Ngày phải theo dạng dd/mm/yyyy.",

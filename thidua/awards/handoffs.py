@@ -38,7 +38,15 @@ def returned(nomination, actor):
            kind="nomination.returned", url=_url(nomination), actor=actor)
 
 
+def consolidated(source, target, actor):
+    notify(_proposers(source), text=f"“{source.title}” đã được {target.unit.name} tổng hợp vào “{target.title}”.",
+           kind="nomination.consolidated", url=_url(source), actor=actor)
+
+
 def decided(nomination, decision, actor):
-    notify(_proposers(nomination),
-           text=f"Đã ban hành Quyết định số {decision.number_text} cho “{nomination.title}”.",
+    """The proposer, and every sub-unit whose list was consolidated into it, learn the outcome."""
+    users = _proposers(nomination)
+    for source in nomination.consolidated_from.select_related("unit"):
+        users += _proposers(source)
+    notify(users, text=f"Đã ban hành Quyết định số {decision.number_text} cho “{nomination.title}”.",
            kind="nomination.decided", url=reverse("awards:decision-detail", args=[decision.pk]), actor=actor)

@@ -30,6 +30,8 @@ class NominationStatus(models.TextChoices):
     RETURNED = "returned", "Bị trả lại"
     APPROVED = "approved", "Đã phê duyệt"
     DECIDED = "decided", "Đã ban hành quyết định"
+    # A sub-unit's list taken into the receiving level's own nomination (awards.levels.nominations_consolidate).
+    CONSOLIDATED = "consolidated", "Đã tổng hợp vào đề nghị của cấp trên"
 
 
 class Nomination(models.Model):
@@ -55,6 +57,8 @@ class Nomination(models.Model):
     decider_code = models.CharField("người có thẩm quyền", max_length=30, blank=True)
     decider_citation = models.CharField("căn cứ thẩm quyền", max_length=300, blank=True)
     proposed_via = models.CharField("trình qua", max_length=30, blank=True)
+    consolidated_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="consolidated_from", verbose_name="tổng hợp vào")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -100,6 +104,11 @@ class NominationEntry(models.Model):
     judgement_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")
     judgement_at = models.DateTimeField(null=True, blank=True)
+    # Sent back by the receiving level for a fix (awards.levels.entry_return); cleared by the fix.
+    return_reason = models.TextField("lý do trả lại để sửa", blank=True)
+    # The sub-unit's entry this one was consolidated from: the sender follows its outcome through it.
+    source_entry = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="consolidated_as")
 
     class Meta:
         ordering = ["recipient_kind", "id"]

@@ -63,6 +63,8 @@ ERR_ISSUE_DATE = "Ngày ban hành không được trước ngày phê duyệt đ
 ERR_NEEDS_OVERRIDE = ("Chưa thể trình: {names}. Với người, tập thể chưa đủ điều kiện, phải ghi rõ lý do đề nghị "
                       "(ngoại lệ) trước khi trình.")
 ERR_OVERRIDE_REASON = "Phải ghi rõ lý do đề nghị khi chưa đủ điều kiện."
+ERR_UNFIXED = ("Chưa thể trình: còn trường hợp cấp trên trả lại chưa được sửa: {names}. Sửa thành tích của "
+               "trường hợp đó, hoặc bỏ khỏi danh sách.")
 ERR_JUDGEMENT_STEP = ("Chưa thể phê duyệt: các tiêu chí “cần xem xét” của {names} chưa được xem xét. Hội đồng bỏ phiếu "
                       "đề nghị, hoặc ghi nhận kết quả xem xét cho từng trường hợp ({citation}).")
 JUDGEMENT_CITATION = "Luật Thi đua, khen thưởng 2022, Điều 84: bình xét, xét đề nghị theo tiêu chuẩn"
@@ -186,6 +188,9 @@ def nomination_submit(*, nomination: Nomination, acting_user) -> Nomination:
             blocked.append(f"{entry.display_name} ({rb_codes.STATUSES[entry.verdict_status].lower()})")
     if blocked:
         raise ValidationError(ERR_NEEDS_OVERRIDE.format(names="; ".join(blocked)))
+    unfixed = [f"{e.display_name} ({e.return_reason})" for e in entries if e.return_reason]
+    if unfixed:
+        raise ValidationError(ERR_UNFIXED.format(names="; ".join(unfixed)))
     from .selectors import dossier_missing  # selectors import services' models only; avoid a cycle
 
     missing = dossier_missing(nomination)

@@ -16,10 +16,11 @@ from thidua.emulation import selectors as emulation_selectors
 from thidua.org.selectors import person_list_for, units_visible_to
 from thidua.rulebook import codes as rb_codes
 
-from . import documents, proposals, services
+from . import documents, levels, proposals, services
 from .forms import (
     CouncilMinutesForm,
     DossierUploadForm,
+    EntryFixForm,
     EntryForm,
     IssueForm,
     JudgementForm,
@@ -108,6 +109,10 @@ def nomination_detail(request, pk):
         "entry_form": _entry_form(request, nomination) if can_manage and nomination.editable else None,
         "can_manage": can_manage,
         "can_approve": can(request.user, Capability.NOMINATION_APPROVE, nomination.decider_unit),
+        "receives": nomination.status == "submitted" and levels.receives(request.user, nomination),
+        "consolidatable": (levels.consolidatable(nomination) if can_manage and nomination.editable else []),
+        "consolidated_into": nomination.consolidated_into,
+        "consolidated_decision": levels.decision_of(nomination.consolidated_into),
         "can_judge": (can_manage and nomination.editable) or (
             nomination.status == "submitted"
             and can(request.user, Capability.NOMINATION_APPROVE, nomination.decider_unit)),
@@ -260,6 +265,20 @@ nomination_entry_override_view = routes.door(
     "de-nghi/<int:pk>/ngoai-le/<int:entry_pk>/", "nomination-entry-override", services.nomination_entry_override,
     fetch=_entry, back=_to_nomination, form=OverrideForm,
     success=lambda result, entry: f"Đã ghi lý do đề nghị cho {entry.display_name}.")
+entry_return_view = routes.door(
+    "de-nghi/<int:pk>/tra-lai/<int:entry_pk>/", "entry-return", levels.entry_return, fetch=_entry,
+    back=_to_nomination, form=ReturnForm,
+    success=lambda result, entry: f"Đã trả lại {entry.display_name} để đơn vị sửa.")
+entry_fix_view = routes.door(
+    "de-nghi/<int:pk>/sua/<int:entry_pk>/", "entry-fix", levels.nomination_entry_update, fetch=_entry,
+    back=_to_nomination, form=EntryFixForm, success=lambda result, entry: f"Đã sửa thành tích của {entry.display_name}.")
+consolidate_view = routes.door(
+    "de-nghi/<int:pk>/tong-hop/", "consolidate", levels.nominations_consolidate,
+    fetch=lambda request, pk: {"target": nomination_get_for_user(request.user, pk)},
+    back=lambda target: reverse("awards:nomination-detail", args=[target.pk]),
+    args=lambda request, data, target: {"sources": list(levels.consolidatable(target).filter(
+        pk__in=[int(i) for i in request.POST.getlist("source") if i.isdigit()]))},
+    success=lambda result, target: f"Đã tổng hợp danh sách của đơn vị trực thuộc vào “{target.title}”.")
 entry_judgement_view = routes.door(
     "de-nghi/<int:pk>/xem-xet/<int:entry_pk>/", "entry-judgement", services.entry_judgement_record,
     fetch=_entry, back=_to_nomination, form=JudgementForm,

@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from thidua.awards import documents, services
+from thidua.awards import documents, levels, services
 from thidua.awards.forms import NominationForm
 from thidua.awards.models import AwardType, NominationStatus
 from thidua.awards.selectors import (
@@ -26,8 +26,10 @@ from thidua.org.selectors import person_get_for_user, unit_get_for_user
 from thidua.rulebook import codes
 
 from ..schemas import (
+    ConsolidateIn,
     DecisionDetail,
     DecisionOut,
+    EntryFixIn,
     EntryIn,
     EntryOut,
     GrantOut,
@@ -221,6 +223,39 @@ def nomination_entry_judgement(request, nomination_id: int, entry_id: int, paylo
     nomination = nomination_get_for_user(request.auth, nomination_id)
     entry = _entry(nomination, entry_id)
     return services.entry_judgement_record(entry=entry, acting_user=request.auth, note=payload.note)
+
+
+@router.post("/nominations/{nomination_id}/entries/{entry_id}/return", response=responses(EntryOut, write=True),
+             url_name="nomination-entry-return", summary="Trả lại một trường hợp để đơn vị sửa",
+             description="Cấp nhận (người phê duyệt, hoặc cán bộ TĐKT cấp trên với danh sách đơn vị trực thuộc gửi "
+                         "lên): đề nghị trở về đơn vị, trường hợp được đánh dấu cho đến khi sửa.")
+def nomination_entry_return(request, nomination_id: int, entry_id: int, payload: ReturnIn):
+    nomination = nomination_get_for_user(request.auth, nomination_id)
+    return levels.entry_return(entry=_entry(nomination, entry_id), acting_user=request.auth, reason=payload.reason)
+
+
+@router.post("/nominations/{nomination_id}/entries/{entry_id}/fix", response=responses(EntryOut, write=True),
+             url_name="nomination-entry-fix", summary="Sửa thành tích của một trường hợp (bỏ dấu trả lại)")
+def nomination_entry_fix(request, nomination_id: int, entry_id: int, payload: EntryFixIn):
+    nomination = nomination_get_for_user(request.auth, nomination_id)
+    return levels.nomination_entry_update(entry=_entry(nomination, entry_id), acting_user=request.auth,
+                                          achievement=payload.achievement)
+
+
+@router.get("/nominations/{nomination_id}/consolidatable", response=responses(list[NominationOut]),
+            url_name="nomination-consolidatable", summary="Danh sách đơn vị trực thuộc gửi lên, tổng hợp được vào đây")
+def nomination_consolidatable(request, nomination_id: int):
+    return list(levels.consolidatable(nomination_get_for_user(request.auth, nomination_id)))
+
+
+@router.post("/nominations/{nomination_id}/consolidate", response=responses(NominationDetail, write=True),
+             url_name="nomination-consolidate", summary="Tổng hợp danh sách của đơn vị trực thuộc vào đề nghị này")
+def nomination_consolidate(request, nomination_id: int, payload: ConsolidateIn):
+    target = nomination_get_for_user(request.auth, nomination_id)
+    sources = list(levels.consolidatable(target).filter(pk__in=payload.source_ids))
+    if len(sources) != len(set(payload.source_ids)):
+        raise ValidationError(levels.ERR_SOURCE.format(title="một đề nghị được chọn", unit=target.unit.name))
+    return levels.nominations_consolidate(target=target, acting_user=request.auth, sources=sources)
 
 
 @router.delete("/nominations/{nomination_id}/entries/{entry_id}", response=responses(None, 204, write=True),
