@@ -12,6 +12,7 @@ from thidua.audit.models import AuditEntry
 from thidua.emulation import services
 from thidua.emulation.models import Registration
 from thidua.emulation.selectors import registrations_for
+from thidua.notifications.models import Notification
 
 from .conftest import day
 
@@ -20,6 +21,9 @@ def test_it_registers_in_bulk_and_the_level_above_approves(cast, org, people, mo
     regs = services.registration_submit(acting_user=cast.clerk, movement=movement, year=2024, unit=org.binh_an,
                                         rows=[(None, "TTLDXS"), (people.van, "CSTDCS"), (people.duyen, "LDTT")])
     assert len(regs) == 3 and AuditEntry.objects.filter(action="registration.submitted").count() == 3
+    # The level above is told (binh_an's parent is the district; the province officer's reach covers it).
+    told = Notification.objects.get(kind="registration.submitted", user=cast.province_officer)
+    assert "đăng ký 3 danh hiệu thi đua năm 2024" in told.text
     with pytest.raises(PermissionDenied):  # a unit never approves its own registration
         services.registration_approve(acting_user=cast.clerk, registration=regs[0])
     for r in regs:

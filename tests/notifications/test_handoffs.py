@@ -178,3 +178,13 @@ def test_the_api_gives_the_notifications_the_todo_and_the_deadlines(cast, org, s
     outsider.client.force_login(cast.outsider)
     assert outsider.delete(f"/api/notifications/deadlines/{r.json()['id']}").status_code == 404
     assert [d["title"] for d in clerk.get("/api/notifications/deadlines").json()] == ["Chấm điểm thi đua"]
+
+
+def test_a_public_comment_tells_the_deciding_levels_council_staff(cast, org, submitted):
+    from thidua.awards import disclosure as disclosures
+
+    with at(DAY):
+        d = disclosures.disclosure_open(nomination=submitted, acting_user=cast.clerk)
+        disclosures.comment_submit(disclosure=d, text="Đề nghị xem lại thành tích", ip="203.0.113.9")
+    told = {n.user for n in Notification.objects.filter(kind="disclosure.comment")}
+    assert cast.clerk in told and cast.outsider not in told

@@ -103,7 +103,9 @@ ACTION_LABELS = {
 
 # Names of the keys doors record in `data`, for the one-line summary on an object's page.
 FIELD_LABELS = {
-    "basis": "căn cứ", "council_result": "kết quả Hội đồng",
+    "basis": "căn cứ", "council_result": "kết quả Hội đồng", "judgement_note": "kết quả xem xét",
+    "return_reason": "lý do trả lại", "achievement": "thành tích", "into": "tổng hợp vào", "lists": "các danh sách",
+    "email": "nhận thư điện tử", "due_on": "hạn chót", "proof": "minh chứng", "count": "số lượng", "left": "còn lại",
     "agree": "tán thành", "approve": "đồng ý", "award_code": "danh hiệu, hình thức", "award_type": "loại hình",
     "by": "theo quyết định", "chars": "số ký tự", "choice": "lựa chọn", "citation": "căn cứ", "code": "mã",
     "comment": "ý kiến", "contents": "số nội dung", "created": "tạo mới", "date": "ngày", "deadline": "hạn đăng ký",

@@ -21,7 +21,7 @@ from thidua.formatting import format_date
 from thidua.rulebook.codes import ORDERS
 from thidua.rulebook.workdays import add_working_days, default_holidays, is_working_day
 
-from . import files
+from . import files, handoffs
 from .models import CommentStatus, Disclosure, DisclosureComment, DocType, Nomination, NominationStatus
 
 ERR_DISCLOSURE_STATUS = "Chỉ công khai đề nghị đã trình hoặc đã phê duyệt, chưa ban hành quyết định."
@@ -162,6 +162,7 @@ def comment_submit(
     )
     audit_record(actor=None, action="disclosure.comment_received", target=disclosure.nomination,
                  unit=disclosure.nomination.decider_unit, data={"comment": comment.pk, "chars": len(text)})
+    handoffs.comment_received(disclosure)
     return comment
 
 

@@ -50,3 +50,10 @@ def decided(nomination, decision, actor):
         users += _proposers(source)
     notify(users, text=f"Đã ban hành Quyết định số {decision.number_text} cho “{nomination.title}”.",
            kind="nomination.decided", url=reverse("awards:decision-detail", args=[decision.pk]), actor=actor)
+
+
+def comment_received(disclosure):
+    """A comment from the public waits for the deciding level's moderation and answer."""
+    notify(users_with(Capability.COUNCIL_MANAGE, disclosure.nomination.decider_unit),
+           text=f"Có ý kiến mới của nhân dân về danh sách công khai “{disclosure.nomination.title}”: chờ duyệt, trả lời.",
+           kind="disclosure.comment", url=reverse("council:disclosure-detail", args=[disclosure.pk]))

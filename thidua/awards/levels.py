@@ -122,7 +122,7 @@ def nominations_consolidate(*, target: Nomination, acting_user, sources) -> Nomi
                      data={"old": {"status": "submitted"}, "new": {"status": "consolidated"}, "into": target.title})
         handoffs.consolidated(source, target, acting_user)
     audit_record(actor=acting_user, action="nomination.consolidated_into", target=target, unit=target.unit,
-                 data={"sources": [s.title for s in sources]})
+                 data={"lists": [s.title for s in sources]})
     return target
 
 

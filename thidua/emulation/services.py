@@ -6,14 +6,16 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from thidua.accounts.access import can
+from thidua.accounts.access import can, users_with
 from thidua.accounts.models import Capability, RoleAssignment
 from thidua.audit.services import audit_record
 from thidua.core.errors import ERR_NO_PERMISSION, ERR_RETURN_REASON
 from thidua.core.uploads import check_upload
 from thidua.formatting import format_date
+from thidua.notifications.services import notify
 from thidua.org.models import Level
 from thidua.rulebook import codes
 
@@ -299,6 +301,10 @@ def registration_submit(*, acting_user, movement: Movement, year: int, unit, row
         audit_record(actor=acting_user, action="registration.submitted", target=reg, unit=unit,
                      data={"award_code": code, "year": year, "person": person.full_name if person else ""})
         made.append(reg)
+    if unit.parent_id:  # the level above approves (_approver_check)
+        notify(users_with(Capability.EMULATION_MANAGE, unit.parent),
+               text=f"{unit.name} đăng ký {len(made)} danh hiệu thi đua năm {year} (“{movement.title}”): chờ duyệt.",
+               kind="registration.submitted", url=reverse("emulation:home"), actor=acting_user)
     return made
 
 
