@@ -6,10 +6,14 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# gunicorn worker processes for `make run` (2 cores here: 3 workers, 2 threads each).
+WEB_WORKERS ?= 3
+SECRET_FILE := .secret_key
 
+# Tests and `make dev` run with DEBUG; `make run` overrides it (production-like).
 export DEBUG ?= 1
 
-.PHONY: run test install install-dev migrate demo bench lint clean
+.PHONY: run dev test install install-dev migrate demo static bench lint clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,10 +39,31 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
-# The web server and the background worker (notifications, reminders) start and stop together.
-run: demo
+# A secret generated once, kept out of git, readable by its owner only.
+$(SECRET_FILE): | $(VENV)/bin/python
+	@umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_FILE)
+	@echo "Đã tạo khóa bí mật $(SECRET_FILE) (không đưa vào git)."
+
+static: install
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+# Like production: DEBUG off, gunicorn with several workers, whitenoise for the static files, the
+# Vietnamese error pages, and the background worker (notifications, e-mail, reminders) started and
+# stopped with the web server. Cookies are not marked Secure here because this serves plain http on
+# 127.0.0.1; behind TLS set SECURE_COOKIES=1 (docs: README).
+run: export DEBUG = 0
+run: export SECURE_COOKIES ?= 0
+run: $(SECRET_FILE) demo static
 	@$(PY) manage.py demo_logins
-	@trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
+	@trap 'kill 0' EXIT INT TERM; $(PY) manage.py db_worker & \
+	  $(VENV)/bin/gunicorn thidua.wsgi:application --bind $(HOST):$(PORT) --workers $(WEB_WORKERS) --threads 2 \
+	    --access-logfile - --graceful-timeout 10
+
+# For developers: runserver with reload and DEBUG, the worker beside it.
+dev: export DEBUG = 1
+dev: demo
+	@$(PY) manage.py demo_logins
+	@trap 'kill 0' EXIT INT TERM; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The layer contracts run inside the suite (tests/core/test_architecture.py).
 test: install-dev
@@ -52,4 +77,4 @@ lint: install-dev
 	$(VENV)/bin/lint-imports
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles .pytest_cache $(SECRET_FILE)

@@ -65,10 +65,15 @@ def env_json_object(name: str) -> dict:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# The secret: from the environment, else from the file `make run` generates once (SECRET_KEY_FILE,
+# default .secret_key beside manage.py, ignored by git, readable by its owner only).
+SECRET_KEY_FILE = Path(os.environ.get("SECRET_KEY_FILE") or BASE_DIR / ".secret_key")
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or (
+    SECRET_KEY_FILE.read_text().strip() if SECRET_KEY_FILE.is_file() else "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off")
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is required when DEBUG is off: set it, or write one to {SECRET_KEY_FILE} (make run does)")
     SECRET_KEY = "dev-only-insecure-key-change-me"
 # The key that seals a secret ballot until the count (council.ballot_box): outside the database, so
 # nothing stored there links a choice to its voter. Changing it while a round is open breaks its seals.
@@ -112,6 +117,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -201,6 +207,13 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "thidua" / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Without DEBUG the static files are collected (make run: collectstatic) and served by whitenoise from
+# STATIC_ROOT with hashed names and compression; with DEBUG, straight from the app folders.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)

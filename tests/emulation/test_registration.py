@@ -39,6 +39,8 @@ def test_it_returns_with_a_reason(cast, org, people, movement):
     with pytest.raises(ValidationError):
         services.registration_return(acting_user=cast.province_officer, registration=reg, reason=" ")
     services.registration_return(acting_user=cast.province_officer, registration=reg, reason="Thiếu xếp loại")
+    told = Notification.objects.get(kind="registration.decided", user=cast.clerk)
+    assert "bị trả lại: Thiếu xếp loại" in told.text
     reg.refresh_from_db()
     assert reg.status == "returned" and AuditEntry.objects.filter(action="registration.returned",
                                                                   reason="Thiếu xếp loại").exists()

@@ -246,6 +246,9 @@ def session_create(*, council: Council, date: dt.date, place: str, title: str, a
     )
     audit_record(actor=acting_user, action="council.session_created", target=session, unit=council.unit,
                  data={"date": date.isoformat(), "place": session.place})
+    notify([m.user for m in members_on(council, date).select_related("user")],
+           text=f"{council.name} họp phiên số {number} ngày {format_date(date)} tại {session.place}: {session.title}.",
+           kind="council.session_created", url=reverse("council:session-detail", args=[session.pk]), actor=acting_user)
     return session
 
 

@@ -326,6 +326,7 @@ def registration_approve(*, acting_user, registration: Registration) -> Registra
     registration.save(update_fields=["status", "decided_by", "decided_at"])
     audit_record(actor=acting_user, action="registration.approved", target=registration, unit=registration.unit,
                  data={"old": {"status": "submitted"}, "new": {"status": "approved"}})
+    _tell_registrant(registration, acting_user, "đã được duyệt.")
     return registration
 
 
@@ -342,7 +343,15 @@ def registration_return(*, acting_user, registration: Registration, reason: str)
     registration.save(update_fields=["status", "return_reason", "decided_by", "decided_at"])
     audit_record(actor=acting_user, action="registration.returned", target=registration, unit=registration.unit,
                  data={"old": {"status": "submitted"}, "new": {"status": "returned"}}, reason=reason.strip())
+    _tell_registrant(registration, acting_user, f"bị trả lại: {registration.return_reason}")
     return registration
+
+
+def _tell_registrant(registration, actor, outcome: str):
+    who = registration.person.full_name if registration.person_id else registration.unit.name
+    notify(users_with(Capability.EMULATION_MANAGE, registration.unit),
+           text=f"Đăng ký {registration.award_code} năm {registration.year} của {who} {outcome}",
+           kind="registration.decided", url=reverse("emulation:home"), actor=actor)
 
 
 # ---- clusters and pledges -----------------------------------------------------------------------
