@@ -76,6 +76,21 @@ def cast(org, make_user):
     ))
 
 
+def otp_verified(client, user):
+    """Log in and pass the second factor as a member or an administrator does (the verify page)."""
+    from django.urls import reverse
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="test", confirmed=True)
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift):06d}"
+    response = client.post(reverse("council:otp-verify"), {"token": code})
+    assert response.status_code == 302, response.content.decode()[:500]
+    return client
+
+
 def at(day: dt.date, hour: int = 9):
     """Freeze the clock on a Vietnamese working day (UTC+7)."""
     import time_machine

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
 
 from thidua.api.api import api
 from thidua.home.api import router as todo_router
@@ -7,6 +8,9 @@ from thidua.home.api import router as todo_router
 # The to-do list composes every area, so it lives above the API (thidua.home) and is mounted here.
 api.add_router("/todo", todo_router, tags=["Việc cần làm"])
 
+# The admin needs the second factor too (a password alone is not enough): its login asks for the TOTP code,
+# and a session verified elsewhere (the council's verify page) is let in.
+admin.site.__class__ = OTPAdminSite
 admin.site.site_header = "ThiĐua – Quản trị hệ thống"
 admin.site.site_title = "ThiĐua"
 admin.site.index_title = "Quản trị"

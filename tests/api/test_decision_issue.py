@@ -28,7 +28,8 @@ def test_it_issues_the_decision_with_its_number_grants_and_money(clerk_api, cast
     assert approved_nomination.status == NominationStatus.DECIDED
     audit = AuditEntry.objects.get(action="decision.issued")
     assert audit.actor == cast.clerk and audit.data["number"] == "01/QĐ-UBND"
-    detail = clerk_api.get(f"/api/awards/nominations/{approved_nomination.pk}").json()
+    with at(dt.date(2024, 1, 19)):  # the session's idle clock was renewed on the frozen day
+        detail = clerk_api.get(f"/api/awards/nominations/{approved_nomination.pk}").json()
     assert detail["decision_id"] == decision.pk and detail["status"] == "decided"
 
 

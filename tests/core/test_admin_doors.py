@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
+from tests.conftest import otp_verified
 from thidua.accounts.access import can
 from thidua.accounts.models import Capability, Role, RoleAssignment
 from thidua.audit.models import AuditEntry
@@ -28,8 +29,7 @@ def root(django_user_model, db):
 
 @pytest.fixture
 def admin_client(client, root):
-    client.force_login(root)
-    return client
+    return otp_verified(client, root)
 
 
 def _permitted(model_admin, request):

@@ -4,12 +4,16 @@ Validation errors of the request schemas become 422 with one Vietnamese message 
 errors raised by the doors keep their own Vietnamese message.
 """
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from thidua.rulebook.errors import RulebookError
+
+logger = logging.getLogger("thidua.api")
 
 ERR_NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
 ERR_FORBIDDEN = "Bạn không có quyền thực hiện thao tác này."
@@ -18,6 +22,8 @@ ERR_INVALID = "Dữ liệu gửi lên không hợp lệ."
 ERR_BODY = "Nội dung gửi lên không đọc được: phải là JSON hợp lệ."
 ERR_THROTTLED = "Quá nhiều yêu cầu, vui lòng thử lại sau."
 ERR_BAD_REQUEST = "Yêu cầu không hợp lệ."
+ERR_SERVER = ("Lỗi hệ thống: yêu cầu chưa được thực hiện, không có gì thay đổi. Vui lòng thử lại sau; nếu lỗi lặp lại, "
+              "báo quản trị hệ thống kèm thời điểm gọi.")
 
 DATE_HINT = "phải theo dạng yyyy-mm-dd (ISO 8601), ví dụ 2024-01-19"
 
@@ -111,7 +117,8 @@ def install_error_handlers(api):
         message = exc.message
         if not _vietnamese(message):
             if message.startswith("Cannot parse request body"):
-                message = ERR_BODY
+                # Listed in `errors` too: /api/eligibility/evaluate documents its 400 with that list.
+                return respond(request, 400, ERR_BODY, errors=[ERR_BODY])
             elif exc.status_code == 429:
                 message = ERR_THROTTLED
             elif exc.status_code == 403:
@@ -125,3 +132,10 @@ def install_error_handlers(api):
     @api.exception_handler(NinjaValidationError)
     def bad_input(request, exc):
         return respond(request, 422, ERR_INVALID, errors=field_errors(exc.errors))
+
+    @api.exception_handler(Exception)
+    def server_error(request, exc):
+        # A bug is still a bug (logged with its traceback, and the door's transaction rolled back), but the
+        # client gets the API's JSON shape, not Django's HTML page.
+        logger.exception("API error on %s %s", request.method, request.path)
+        return respond(request, 500, ERR_SERVER)

@@ -31,7 +31,7 @@ def unit_list(request):
     units = list(units.order_by("path"))
     base = min((u.depth for u in units), default=0)
     for u in units:
-        u.indent = (u.depth - base) * 1.5
+        u.indent = min(u.depth - base, 8)  # CSS classes indent-0 … indent-8 (no inline styles: CSP)
     return render(request, "org/unit_list.html", {
         "units": units, "q": q, "can_manage": has_any(request.user, Capability.ORG_MANAGE),
     })

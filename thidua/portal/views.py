@@ -13,6 +13,7 @@ from thidua.awards import disclosure as disclosures
 from thidua.awards.catalog import award_name
 from thidua.awards.disclosure import public_disclosure_get, public_disclosures
 from thidua.awards.models import CommentStatus, Grant
+from thidua.core.clientip import client_ip
 from thidua.core.routes import Routes
 from thidua.council.forms import CommentForm
 
@@ -45,12 +46,6 @@ def disclosure_list(request):
     return render(request, "portal/disclosure_list.html", {"disclosures": public_disclosures()})
 
 
-def _client_ip(request) -> str:
-    # REMOTE_ADDR only: a forwarded header is the client's to forge. Behind a proxy, the
-    # proxy must set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @routes("danh-sach/<int:pk>/", "disclosure-detail")
 def disclosure_detail(request, pk):
     disclosure = public_disclosure_get(pk)
@@ -66,7 +61,7 @@ def disclosure_detail(request, pk):
                     author_name=data["author_name"],
                     contact=data["contact"],
                     honeypot=data["website"],
-                    ip=_client_ip(request),
+                    ip=client_ip(request),
                 )
             except disclosures.CommentFlood as exc:
                 form.add_error(None, exc.messages[0])

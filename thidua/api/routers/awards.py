@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from thidua.awards import documents, levels, services
 from thidua.awards.forms import NominationForm
@@ -41,7 +41,7 @@ from ..schemas import (
     OverrideIn,
     ReturnIn,
 )
-from .common import MAX_LIMIT, READ_ERRORS, file_response, responses
+from .common import MAX_LIMIT, READ_ERRORS, Pagination, file_response, responses
 
 router = Router()
 
@@ -100,7 +100,7 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
             description="Khen thưởng bạn được xem. Lọc: `person_id`; `unit_id` (khen thưởng của tập thể đó, kể cả "
                         "các đơn vị đã sáp nhập vào, và của người đang công tác ở đơn vị đó hoặc đơn vị trực thuộc); "
                         "`year` (năm thành tích); `award_code`.", openapi_extra={"responses": READ_ERRORS})
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination, max_limit=MAX_LIMIT)
 def grant_list(request, person_id: int | None = None, unit_id: int | None = None, year: int | None = None,
                award_code: str = ""):
     user = request.auth
@@ -138,7 +138,7 @@ def grant_certificate(request, grant_id: int):
             description="Đề nghị của đơn vị bạn và đề nghị trình lên cấp bạn quyết định. Lọc: `status` "
                         "(draft, submitted, returned, approved, decided), `year`, `unit_id`.",
             openapi_extra={"responses": READ_ERRORS})
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination, max_limit=MAX_LIMIT)
 def nomination_list(request, status: str = "", year: int | None = None, unit_id: int | None = None):
     if status and status not in NominationStatus.values:
         raise ValidationError(ERR_STATUS.format(value=status, choices=", ".join(NominationStatus.values)))
@@ -305,7 +305,7 @@ def decision_issue(request, nomination_id: int, payload: IssueIn | None = None):
 @router.get("/decisions", response=list[DecisionOut], url_name="decision-list", summary="Danh sách quyết định",
             description="Lọc: `year` (năm ban hành), `issuer_id` (cơ quan ban hành).",
             openapi_extra={"responses": READ_ERRORS})
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination, max_limit=MAX_LIMIT)
 def decision_list(request, year: int | None = None, issuer_id: int | None = None):
     return _filtered(request, decision_list_for(request.auth), year=year, issuer=issuer_id)
 

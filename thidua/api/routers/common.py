@@ -1,11 +1,21 @@
 """Shared bits of the routers: page size and the documented error responses."""
 
-from ninja import Schema
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
 
 from ..schemas import ErrorOut
 
-# LimitOffsetPagination: ?limit=…&offset=…; a caller asking for more gets this many.
+# Pagination: ?limit=…&offset=…; a caller asking for more gets this many.
 MAX_LIMIT = 200
+# An offset past any real list (a province has ~150,000 people): beyond it, 422 rather than a
+# database integer overflow (a 500).
+MAX_OFFSET = 10_000_000
+
+
+class Pagination(LimitOffsetPagination):
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=MAX_LIMIT)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class FieldErrorOut(Schema):

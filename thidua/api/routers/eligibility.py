@@ -16,7 +16,7 @@ from thidua.eligibility import selectors
 from thidua.eligibility.forms import ENCODED_CODES, YEAR_MAX, YEAR_MIN
 from thidua.org.selectors import person_get_for_user, unit_get_for_user
 from thidua.rulebook.cli import run as rulebook_run
-from thidua.rulebook.errors import InputError
+from thidua.rulebook.errors import InputError, RulebookError
 
 from ..schemas import ErrorOut
 from .common import READ_ERRORS, responses
@@ -186,3 +186,5 @@ def evaluate(request, payload: dict = PAYLOAD):
         return rulebook_run(payload)
     except InputError as e:
         return Status(400, {"detail": ERR_PAYLOAD + " " + "; ".join(e.messages), "errors": e.messages})
+    except RulebookError as e:  # e.g. a date no encoded rule set covers: the same shape, one error
+        return Status(400, {"detail": ERR_PAYLOAD + " " + str(e), "errors": [str(e)]})

@@ -2,14 +2,14 @@
 
 from django.db.models import Q
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from thidua.awards.selectors import award_history_for_person, award_history_for_unit
 from thidua.core.text import normalize_search
 from thidua.org.selectors import person_get_for_user, person_list_for, unit_get_for_user, units_visible_to
 
 from ..schemas import GrantOut, PersonDetail, PersonOut, UnitDetail, UnitOut
-from .common import MAX_LIMIT, READ_ERRORS, responses
+from .common import MAX_LIMIT, READ_ERRORS, Pagination, responses
 
 router = Router()
 
@@ -29,7 +29,7 @@ class UnitDetailOut(UnitDetail):
             description="Đơn vị bạn được xem. `q`: tìm không dấu (\"binh an\" tìm thấy \"Bình An\"). "
                         "Mặc định chỉ đơn vị còn hoạt động; `include_closed=true` để xem cả đơn vị đã giải thể, "
                         "sáp nhập.")
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination, max_limit=MAX_LIMIT)
 def unit_list(request, q: str = "", include_closed: bool = False, parent_id: int | None = None):
     units = units_visible_to(request.auth)
     if not include_closed:
@@ -52,7 +52,7 @@ def unit_detail(request, unit_id: int):
             summary="Lịch sử khen thưởng của tập thể",
             description="Gồm cả khen thưởng của các đơn vị đã sáp nhập vào đơn vị này.",
             openapi_extra={"responses": READ_ERRORS})
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination, max_limit=MAX_LIMIT)
 def unit_grants(request, unit_id: int):
     unit = unit_get_for_user(request.auth, unit_id)
     return award_history_for_unit(unit)
@@ -61,7 +61,7 @@ def unit_grants(request, unit_id: int):
 @router.get("/people", response=list[PersonOut], url_name="person-list", summary="Danh sách cá nhân",
             description="`q`: tìm không dấu (\"nguyen van\" tìm thấy \"Nguyễn Văn\"); `unit_id`: người đang công tác "
                         "ở đơn vị đó và các đơn vị trực thuộc.")
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination, max_limit=MAX_LIMIT)
 def person_list(request, q: str = "", unit_id: int | None = None):
     people = person_list_for(request.auth, q)
     if unit_id is not None:
@@ -78,7 +78,7 @@ def person_detail(request, person_id: int):
 
 @router.get("/people/{person_id}/grants", response=list[GrantOut], url_name="person-grants",
             summary="Lịch sử khen thưởng của cá nhân", openapi_extra={"responses": READ_ERRORS})
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination, max_limit=MAX_LIMIT)
 def person_grants(request, person_id: int):
     person = person_get_for_user(request.auth, person_id)
     return award_history_for_person(person)

@@ -51,6 +51,7 @@ class RouteOut(Schema):
 
 
 class CriterionOut(Schema):
+    rule_id: str
     text: str
     met: bool | None
     citation: str
@@ -141,7 +142,8 @@ def _verdicts(nomination):
         rows.append({
             "entry_id": entry.pk, "display_name": entry.display_name, "status": status,
             "status_label": codes.STATUSES.get(status, "Không có quy tắc tự động"),
-            "criteria": [{"text": c.text_vi, "met": c.met, "citation": c.citation, "severity": c.severity}
+            "criteria": [{"rule_id": c.rule_id, "text": c.text_vi, "met": c.met, "citation": c.citation,
+                          "severity": c.severity}
                          for c in (verdict.criteria if verdict is not None else [])],
             "override_reason": entry.override_reason,
             "needs_override": status in services.OVERRIDE_STATUSES and not entry.override_reason,

@@ -2,11 +2,11 @@
 JSON, with the same scoping as the pages (a unit outside the caller's reach is a 404)."""
 
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from thidua.reports import selectors, summary
 
-from .common import MAX_LIMIT, READ_ERRORS, responses
+from .common import MAX_LIMIT, READ_ERRORS, Pagination, responses
 
 router = Router()
 
@@ -167,7 +167,7 @@ def report_award_table(request, scope: Query[ScopeIn]):
             summary="Danh sách khen thưởng (sổ vàng)",
             description="Xếp theo cơ quan ban hành và số sổ vàng. " + SCOPE_HELP,
             openapi_extra={"responses": READ_ERRORS})
-@paginate(LimitOffsetPagination, max_limit=MAX_LIMIT)
+@paginate(Pagination, max_limit=MAX_LIMIT)
 def report_register(request, scope: Query[ScopeIn]):
     unit, year = _scope(request, scope)
     return [{"grant_id": g.pk, "golden_book_number": g.golden_book_number, "name": g.display_name,
