@@ -55,7 +55,7 @@ run: export DEBUG = 0
 run: export SECURE_COOKIES ?= 0
 run: $(SECRET_FILE) demo static
 	@$(PY) manage.py demo_logins
-	@trap 'kill 0' EXIT INT TERM; $(PY) manage.py db_worker & \
+	@trap 'kill 0' EXIT INT TERM; $(PY) manage.py worker & \
 	  $(VENV)/bin/gunicorn thidua.wsgi:application --bind $(HOST):$(PORT) --workers $(WEB_WORKERS) --threads 2 \
 	    --access-logfile - --graceful-timeout 10
 
@@ -63,7 +63,7 @@ run: $(SECRET_FILE) demo static
 dev: export DEBUG = 1
 dev: demo
 	@$(PY) manage.py demo_logins
-	@trap 'kill 0' EXIT INT TERM; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
+	@trap 'kill 0' EXIT INT TERM; $(PY) manage.py worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The layer contracts run inside the suite (tests/core/test_architecture.py).
 test: install-dev

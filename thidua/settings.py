@@ -116,6 +116,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "thidua.core.request_log.RequestLog",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "thidua.core.middleware.RefuseNulBytes",
@@ -312,9 +313,17 @@ DEADLINE_REMINDER_DAYS = [int(d) for d in env_list("DEADLINE_REMINDER_DAYS", ["7
 # The to-do list warns of a disclosure ending within this many days.
 TODO_DISCLOSURE_WARN_DAYS = env_int("TODO_DISCLOSURE_WARN_DAYS", 3)
 
+# /healthz: the worker's heartbeat (manage.py worker) must be this recent, the media disk this free.
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 30)
+HEALTH_WORKER_MAX_AGE_SECONDS = env_int("HEALTH_WORKER_MAX_AGE_SECONDS", 120)
+HEALTH_DISK_MIN_FREE_MB = env_int("HEALTH_DISK_MIN_FREE_MB", 500)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # One JSON line per request (thidua.core.request_log); REQUEST_LOG=0 turns it off.
+    "loggers": {"thidua.request": {"handlers": ["console"], "propagate": False,
+                                   "level": "INFO" if env_bool("REQUEST_LOG", not DEBUG) else "WARNING"}},
 }

@@ -4,6 +4,7 @@ from django_otp.admin import OTPAdminSite
 
 from thidua.api.api import api
 from thidua.home.api import router as todo_router
+from thidua.home.health import healthz
 
 # The to-do list composes every area, so it lives above the API (thidua.home) and is mounted here.
 api.add_router("/todo", todo_router, tags=["Việc cần làm"])
@@ -16,6 +17,7 @@ admin.site.site_title = "ThiĐua"
 admin.site.index_title = "Quản trị"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("", include("thidua.home.urls")),
     path("tai-khoan/", include("thidua.accounts.urls")),
     path("to-chuc/", include("thidua.org.urls")),

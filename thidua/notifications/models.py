@@ -62,3 +62,16 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.due_on:%d/%m/%Y})"
+
+
+class WorkerHeartbeat(models.Model):
+    """A background worker says it is alive (manage.py worker, every WORKER_HEARTBEAT_SECONDS); /healthz reads it."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=200)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.host}:{self.pid}"

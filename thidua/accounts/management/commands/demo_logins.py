@@ -22,4 +22,6 @@ class Command(BaseCommand):
             for user in others:
                 roles = ", ".join(f"{ra.role.name} – {ra.unit.name}" for ra in user.role_assignments.all())
                 self.stdout.write(f"  {user.username:<22} {full_name(user)}: {roles}")
+        self.stdout.write("Trang quản trị /quan-tri/ cần xác thực hai lớp: đăng nhập bằng admin, đăng ký ứng dụng OTP "
+                          "tại /hoi-dong/xac-thuc/dang-ky/, rồi vào /quan-tri/.")
         self.stdout.write("")
