@@ -1,0 +1,143 @@
+"""One archive with everything a restore needs: the database dump and the uploaded files (dossiers, minutes,
+scans), with a manifest that lists each file's checksum and each table's row count.
+
+PostgreSQL is dumped with pg_dump (custom format) and restored with pg_restore; SQLite through its own online
+backup API. A restore goes only into an empty database and an empty media folder, then checks the files
+against their checksums and the tables against their row counts; anything off is an error, named.
+"""
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+FORMAT = 1
+DB_POSTGRES, DB_SQLITE = "db.dump", "db.sqlite3"
+
+
+class BackupError(Exception):
+    """Vietnamese message for the operator."""
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _pg_env(conf: dict) -> dict:
+    env = {**os.environ, "PGDATABASE": conf["NAME"]}
+    for key, var in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"), ("PASSWORD", "PGPASSWORD")):
+        if conf.get(key):
+            env[var] = str(conf[key])
+    return env
+
+
+def table_counts() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        counts = {}
+        for table in sorted(connection.introspection.table_names(cursor)):
+            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def media_files(root: Path) -> dict[str, dict]:
+    if not root.is_dir():
+        return {}
+    return {str(p.relative_to(root)): {"sha256": _sha256(p), "size": p.stat().st_size}
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def backup(target: Path) -> dict:
+    """Write the archive to ``target`` (a .tar.gz); return its manifest."""
+    conf = connection.settings_dict
+    media_root = Path(settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        if connection.vendor == "postgresql":
+            dump = tmp / DB_POSTGRES
+            run = subprocess.run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "-f", str(dump)],
+                                 env=_pg_env(conf), capture_output=True, text=True)
+            if run.returncode:
+                raise BackupError(f"pg_dump không chạy được: {run.stderr.strip()}")
+        elif connection.vendor == "sqlite":
+            dump = tmp / DB_SQLITE
+            connection.ensure_connection()
+            with sqlite3.connect(dump) as out:
+                connection.connection.backup(out)
+        else:
+            raise BackupError(f"Chưa hỗ trợ sao lưu cơ sở dữ liệu {connection.vendor}.")
+        manifest = {"format": FORMAT, "created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+                    "engine": connection.vendor, "database": dump.name, "tables": table_counts(),
+                    "media": media_files(media_root)}
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(target, "w:gz") as tar:
+            data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+            info = tarfile.TarInfo("manifest.json")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+            tar.add(dump, arcname=dump.name)
+            for name in manifest["media"]:
+                tar.add(media_root / name, arcname=f"media/{name}")
+    return manifest
+
+
+def _safe_members(tar: tarfile.TarFile):
+    for m in tar.getmembers():
+        if m.name.startswith("/") or ".." in Path(m.name).parts or not (m.isfile() or m.isdir()):
+            raise BackupError(f"Tệp sao lưu có mục không hợp lệ: {m.name}")
+        yield m
+
+
+def restore(source: Path) -> dict:
+    """Restore ``source`` into the current (empty) database and (empty) media folder; return the manifest."""
+    if not source.is_file():
+        raise BackupError(f"Không tìm thấy tệp sao lưu {source}.")
+    with connection.cursor() as cursor:
+        if connection.introspection.table_names(cursor):
+            raise BackupError("Cơ sở dữ liệu đích không trống: chỉ phục hồi vào một cơ sở dữ liệu mới, chưa có bảng.")
+    media_root = Path(settings.MEDIA_ROOT)
+    if media_root.is_dir() and any(media_root.iterdir()):
+        raise BackupError(f"Thư mục tệp đính kèm {media_root} không trống: chỉ phục hồi vào thư mục trống.")
+    with tempfile.TemporaryDirectory() as tmp, tarfile.open(source, "r:gz") as tar:
+        tmp = Path(tmp)
+        tar.extractall(tmp, members=list(_safe_members(tar)))  # noqa: S202 — members checked above
+        manifest = json.loads((tmp / "manifest.json").read_text())
+        if manifest.get("format") != FORMAT:
+            raise BackupError("Tệp sao lưu có định dạng khác, không phục hồi được.")
+        if manifest["engine"] != connection.vendor:
+            raise BackupError(f"Bản sao lưu của {manifest['engine']} không phục hồi vào {connection.vendor}.")
+        dump = tmp / manifest["database"]
+        if connection.vendor == "postgresql":
+            run = subprocess.run(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error",
+                                  "--dbname", connection.settings_dict["NAME"], str(dump)],
+                                 env=_pg_env(connection.settings_dict), capture_output=True, text=True)
+            if run.returncode:
+                raise BackupError(f"pg_restore không chạy được: {run.stderr.strip()}")
+        else:
+            connection.ensure_connection()
+            with sqlite3.connect(dump) as src:
+                src.backup(connection.connection)
+        for name, meta in manifest["media"].items():
+            target = media_root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(tmp / "media" / name, target)
+    problems = [f"tệp {n}" for n, meta in manifest["media"].items() if _sha256(media_root / n) != meta["sha256"]]
+    counts = table_counts()
+    problems += [f"bảng {t} ({counts.get(t)} ≠ {n} dòng)" for t, n in manifest["tables"].items() if counts.get(t) != n]
+    if problems:
+        raise BackupError("Phục hồi không khớp bản sao lưu: " + "; ".join(problems))
+    return manifest
