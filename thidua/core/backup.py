@@ -80,7 +80,7 @@ def backup(target: Path) -> dict:
                 connection.connection.backup(out)
         else:
             raise BackupError(f"Chưa hỗ trợ sao lưu cơ sở dữ liệu {connection.vendor}.")
-        manifest = {"format": FORMAT, "created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+        manifest = {"format": FORMAT, "created_at": dt.datetime.now(dt.UTC).isoformat(),
                     "engine": connection.vendor, "database": dump.name, "tables": table_counts(),
                     "media": media_files(media_root)}
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +131,7 @@ def restore(source: Path) -> dict:
             connection.ensure_connection()
             with sqlite3.connect(dump) as src:
                 src.backup(connection.connection)
-        for name, meta in manifest["media"].items():
+        for name in manifest["media"]:
             target = media_root / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(tmp / "media" / name, target)
