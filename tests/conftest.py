@@ -76,6 +76,18 @@ def cast(org, make_user):
     ))
 
 
+def run_worker():
+    """What `manage.py worker` does in production, for the tasks queued so far. The worker closes "old"
+    connections between tasks; inside the test's transaction that would close the test's own (on
+    PostgreSQL), so that one call is a no-op here."""
+    from unittest import mock
+
+    from django.core.management import call_command
+
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--interval", "0", verbosity=0)
+
+
 def otp_verified(client, user):
     """Log in and pass the second factor as a member or an administrator does (the verify page)."""
     from django.urls import reverse

@@ -2,6 +2,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from tests.conftest import run_worker
 from tests.imports.conftest import batch_of, commit
 from thidua.imports.models import BatchStatus
 from thidua.org.models import PersonRating
@@ -32,6 +33,16 @@ def test_it_checks_a_large_file_chunk_by_chunk_from_the_progress_polls(upload, c
     assert "Đã kiểm tra xong 5 dòng" in done and "hx-trigger" not in done
     commit(clerk_client, batch, only_valid=True)
     assert PersonRating.objects.count() == 3
+
+
+@override_settings(IMPORT_BACKGROUND_ROWS=2, IMPORT_CHUNK_ROWS=2)
+def test_the_worker_checks_a_large_file_to_the_end_without_any_poll(upload, clerk_client, people):
+    batch = batch_of(upload("ratings", rows(people, 5)))
+    assert batch.status == BatchStatus.VALIDATING  # the browser is closed: no poll ever comes
+    run_worker()
+    batch.refresh_from_db()
+    assert (batch.status, batch.processed) == (BatchStatus.READY, 5) and set(batch.errors) == {"5", "6"}
+    assert "Đã kiểm tra xong 5 dòng" in clerk_client.get(reverse("imports:batch-progress", args=[batch.pk])).content.decode()
 
 
 def test_it_shows_the_preview_with_statuses_and_an_errors_only_filter(upload, clerk_client, people):

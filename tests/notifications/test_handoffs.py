@@ -2,28 +2,18 @@
 by e-mail from the background worker (django-tasks' db_worker); the home page lists each user's to-dos."""
 
 import datetime as dt
-from unittest import mock
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 
-from tests.conftest import OVERRIDE_REASON, at
+from tests.conftest import OVERRIDE_REASON, at, run_worker
 from thidua.awards import services
 from thidua.notifications import services as notifications
 from thidua.notifications.models import Deadline, Notification
 from thidua.notifications.selectors import deadline_audience
 
 DAY = dt.date(2024, 1, 16)
-
-
-def run_worker():
-    """What `manage.py db_worker` does in production, for the tasks queued so far. The worker closes
-    "old" connections between tasks; inside the test's transaction that would close the test's own
-    (on PostgreSQL), so that one call is a no-op here."""
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", "--batch", "--interval", "0", verbosity=0)
 
 
 @pytest.fixture

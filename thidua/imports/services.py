@@ -119,7 +119,8 @@ def _apply(batch: ImportBatch, checks) -> None:
 
 
 def batch_create(*, kind: str, upload, acting_user, overwrite: bool = False) -> ImportBatch:
-    """Read and store the file; check it now when small, else leave it to the progress polls."""
+    """Read and store the file; check it now when small, else chunk by chunk (batch_advance: the worker's
+    task, which the page queues, and the progress polls)."""
     spec = SPECS[kind]
     check_upload(upload, only=("xlsx",))
     rows = read_rows(upload, spec)
@@ -137,8 +138,8 @@ def batch_create(*, kind: str, upload, acting_user, overwrite: bool = False) -> 
 
 @transaction.atomic
 def batch_advance(*, batch: ImportBatch, acting_user, size: int | None = None) -> ImportBatch:
-    """Check the next chunk. Called by each progress poll: the work needs no worker process,
-    survives restarts (state is in the row) and two tabs polling at once take turns on the lock."""
+    """Check the next chunk. Called by the worker's task and by each progress poll: the state is in the row, so
+    it survives restarts, and the worker and two tabs polling at once take turns on the lock."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != BatchStatus.VALIDATING:
         return batch

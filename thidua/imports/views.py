@@ -12,7 +12,7 @@ from thidua.accounts.models import Capability
 from thidua.core.routes import Routes
 from thidua.documents.mime import XLSX
 
-from . import services
+from . import services, tasks
 from .forms import CommitForm, UploadForm
 from .kinds import BY_SLUG, SPECS
 from .models import BatchStatus, ImportKind
@@ -77,6 +77,8 @@ def upload(request, kind):
         except ValidationError as exc:
             form.add_error("file", exc.messages[0])
         else:
+            if batch.status == BatchStatus.VALIDATING:  # large: the worker checks it to the end
+                tasks.validate_batch.enqueue(batch.pk, request.user.pk)
             return redirect("imports:batch", pk=batch.pk)
     return render(request, "imports/upload.html", {"spec": spec, "form": form}, status=400 if form.errors else 200)
 
