@@ -3,17 +3,18 @@
     make bench          # = .venv/bin/python bench/run.py (generates the data set first if missing)
 
 Prints, all measured in the same run:
-  * the fast path — ``histories.evaluate_subtree_compact`` with 2 worker processes (fork), each
-    reading and evaluating half of the people (statuses only, compact rulebook mode), the parent
-    reading the units and judging them on their members: seconds, people per second;
+  * the production path — ``awards.bulk.run_start``: the run split into tasks (``--parts``) taken by 1, 2
+    and 4 ``manage.py worker`` processes (``--workers``), each reading and evaluating its people
+    (statuses only, compact rulebook mode), the last judging the units on their members: seconds,
+    people per second; and the same compact path in this one process;
   * (a) just reading the same rows: the very SQL statements the adapter runs, executed again in one
     process and every row fetched, nothing built -> ratio fast path / raw read;
-  * the same compact path in 1 process, and the reference path — ``services.candidates``, full
+  * the reference path — ``services.candidates``, full
     verdicts with Vietnamese texts, 1 process, what the pages use — whose status for every person,
     unit and code must equal the fast path's (asserted; counts printed);
   * (b) a naive per-person ORM evaluation (model instances, one query per relation per person) on a
     2,000-person sample, extrapolated to the province -> ratio naive / fast path.
-Options: --sample N, --year Y, --workers W, --quick (skip the 1-process and reference runs).
+Options: --sample N, --year Y, --workers 1,2,4, --parts 8, --quick (skip the reference run).
 """
 from __future__ import annotations
 
@@ -40,12 +41,46 @@ def province_root():
     return Unit.objects.filter(parent__isnull=True).order_by("path").first()
 
 
-def evaluate_province(root, year, dd, workers=2):
-    """The fast path: statuses of every person and unit (CompactResult)."""
+def evaluate_province(root, year, dd):
+    """The compact path in this one process: statuses of every person and unit (CompactResult)."""
     from thidua.awards import eligibility as services
     from thidua.awards import histories
 
-    return histories.evaluate_subtree_compact(root, year, dd, services.rulebook_settings(), workers=workers)
+    return histories.evaluate_subtree_compact(root, year, dd, services.rulebook_settings())
+
+
+def on_workers(root, year, dd, n_workers: int, parts: int, url: str):
+    """The production path: the run split into ``parts`` tasks, taken by ``n_workers`` `manage.py worker`
+    processes (as on as many machines), timed from the queueing to the last unit judged."""
+    import signal
+    import subprocess
+
+    from thidua.awards import bulk
+    from thidua.awards.models import EligibilityRun, RunStatus
+    from thidua.notifications.models import WorkerHeartbeat
+
+    root_dir = Path(__file__).resolve().parent.parent
+    # DEBUG off: with DEBUG the worker reloads itself on code changes (a second process).
+    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only"),
+           "WORKER_HEARTBEAT_SECONDS": "1", "REQUEST_LOG": "0"}
+    WorkerHeartbeat.objects.all().delete()
+    procs = [subprocess.Popen([sys.executable, "manage.py", "worker", "--interval", "0.05", "--no-startup-delay"],
+                              cwd=root_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             for _ in range(n_workers)]
+    try:
+        while WorkerHeartbeat.objects.count() < n_workers:  # every worker up and polling
+            time.sleep(0.1)
+        t = time.perf_counter()
+        run = bulk.run_start(unit=root, year=year, decision_date=dd, parts=parts)
+        while EligibilityRun.objects.filter(pk=run.pk, status=RunStatus.DONE).count() == 0:
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - t
+    finally:
+        for p in procs:
+            p.send_signal(signal.SIGINT)
+        for p in procs:
+            p.wait(timeout=30)
+    return bulk.result_of(EligibilityRun.objects.get(pk=run.pk)), elapsed
 
 
 def reference(root, year, dd):
@@ -120,7 +155,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Benchmark xét điều kiện khen thưởng toàn tỉnh (PostgreSQL).")
     ap.add_argument("--sample", type=int, default=2000)
     ap.add_argument("--year", type=int, default=YEAR)
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", default="1,2,4", help="số tiến trình nền (manage.py worker) để đo, ví dụ 1,2,4")
+    ap.add_argument("--parts", type=int, default=8, help="số phần (tác vụ) của một lượt xét")
     ap.add_argument("--quick", action="store_true", help="bỏ qua lượt 1 tiến trình và lượt đối chiếu đầy đủ")
     args = ap.parse_args(argv)
     url = bench_url()
@@ -130,6 +166,9 @@ def main(argv=None):
 
     if Person.objects.count() < 150_000:
         generate_main([])
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)  # the run and heartbeat tables of a data set generated earlier
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -153,24 +192,28 @@ def main(argv=None):
     print(f"(a) đọc thô {_n(rows)} dòng ({len(statements)} câu lệnh SQL, 1 tiến trình): {t_raw:.2f} s")
 
     t = time.perf_counter()
-    fast = evaluate_province(root, args.year, DECISION_DATE, args.workers)
-    t_fast = time.perf_counter() - t
-    verdicts = sum(fast.counts().values())
-    print(f"Toàn tỉnh, đường nhanh ({args.workers} tiến trình, chỉ kết quả): {t_fast:.2f} s cho "
-          f"{_n(len(fast.people) + len(fast.units))} người và đơn vị, {_n(verdicts)} kết quả")
-    print(f"    = {_n(round(n_people / t_fast))} người/giây")
-    print(f"    tỷ lệ so với đọc thô: {t_fast / t_raw:.2f}×")
+    one = evaluate_province(root, args.year, DECISION_DATE)
+    t_one = time.perf_counter() - t
+    print(f"Đường nhanh trong 1 tiến trình (chỉ kết quả): {t_one:.2f} s ({t_one / t_raw:.2f}× đọc thô)")
+    timings = {}
+    for n in [int(x) for x in str(args.workers).split(",") if x.strip()]:
+        result, elapsed = on_workers(root, args.year, DECISION_DATE, n, args.parts, url)
+        timings[n] = elapsed
+        same = result.people == one.people and result.units == one.units
+        print(f"Toàn tỉnh trên {n} tiến trình nền ({args.parts} tác vụ): {elapsed:.2f} s cho "
+              f"{_n(len(result.people) + len(result.units))} người và đơn vị, {_n(sum(result.counts().values()))} "
+              f"kết quả = {_n(round(n_people / elapsed))} người/giây, {elapsed / t_raw:.2f}× đọc thô; "
+              f"trùng kết quả 1 tiến trình: {'CÓ' if same else 'KHÔNG'}")
+        assert same, "Kết quả trên tiến trình nền khác đường nhanh 1 tiến trình"
+    fast = one
+    t_fast = min(timings.values()) if timings else t_one
 
     if not args.quick:
-        t = time.perf_counter()
-        one = evaluate_province(root, args.year, DECISION_DATE, workers=1)
-        t_one = time.perf_counter() - t
-        print(f"    cùng đường nhanh, 1 tiến trình: {t_one:.2f} s ({t_one / t_raw:.2f}× đọc thô)")
         t = time.perf_counter()
         ref = reference(root, args.year, DECISION_DATE)
         t_ref = time.perf_counter() - t
         diff, fast_counts, ref_counts = compare(fast, ref)
-        diff_one, _c, _r = compare(one, ref)
+        diff_one = diff
         print(f"Đối chiếu: services.candidates (kết quả đầy đủ kèm lý do, 1 tiến trình): {t_ref:.2f} s "
               f"({t_ref / t_raw:.2f}× đọc thô)")
         print(f"    khác biệt theo từng người/đơn vị: {diff} (đường nhanh), {diff_one} (1 tiến trình); "

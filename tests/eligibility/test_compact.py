@@ -1,9 +1,6 @@
-"""The compact bulk path (statuses only, optionally in forked workers) answers exactly what the
-candidate list answers."""
+"""The compact bulk path (statuses only, in shares as the background workers run them) answers exactly
+what the candidate list answers."""
 import datetime as dt
-
-import pytest
-from django.db import connection
 
 from thidua.awards import eligibility as services
 from thidua.awards import histories
@@ -19,7 +16,7 @@ def _reference(unit, year):
 
 
 def test_it_gives_the_candidate_lists_statuses_in_one_process(history, org):
-    r = histories.evaluate_subtree_compact(org.binh_an, 2025, DD, services.rulebook_settings(), workers=1)
+    r = histories.evaluate_subtree_compact(org.binh_an, 2025, DD, services.rulebook_settings())
     people, units = _reference(org.binh_an, 2025)
     assert (r.people, r.units) == (people, units)
     assert r.people[history.van.pk][r.person_codes.index("CSTD_TINH")] == "eligible"
@@ -28,19 +25,6 @@ def test_it_gives_the_candidate_lists_statuses_in_one_process(history, org):
 
 def test_it_splits_people_between_workers_without_changing_statuses(history, org):
     st = services.rulebook_settings()
-    one = histories.evaluate_subtree_compact(org.province, 2025, DD, st, workers=1)
-    three = histories.evaluate_subtree_compact(org.province, 2025, DD, st, workers=3, fork=False)
+    one = histories.evaluate_subtree_compact(org.province, 2025, DD, st)
+    three = histories.evaluate_subtree_compact(org.province, 2025, DD, st, parts=3)
     assert one.people == three.people and one.units == three.units and len(one.people) >= 3
-
-
-@pytest.mark.django_db(transaction=True)
-def test_it_forks_workers_on_postgresql(org, people):
-    if connection.vendor != "postgresql":
-        pytest.skip("forked workers need committed data in a server database (PostgreSQL); SQLite runs in-process")
-    from thidua.org.models import PersonRating
-
-    PersonRating.objects.create(person=people.van, year=2025, rating="HTXS")
-    st = services.rulebook_settings()
-    two = histories.evaluate_subtree_compact(org.province, 2025, DD, st, workers=2)
-    one = histories.evaluate_subtree_compact(org.province, 2025, DD, st, workers=1)
-    assert two.people == one.people and two.units == one.units and two.people

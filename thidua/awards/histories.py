@@ -348,8 +348,8 @@ def attach_members(b: Bundle, year: int, states: dict) -> None:
 
 
 def attach_member_facts(b: Bundle, year: int, facts: dict) -> None:
-    """``attach_members`` from precomputed ``member_facts`` (person pk -> tuple), e.g. sent back
-    by the worker processes of ``evaluate_subtree_compact``."""
+    """``attach_members`` from precomputed ``member_facts`` (person pk -> tuple), e.g. stored by the
+    parts of an ``awards.bulk`` run."""
     for uid, pids in b.members(year).items():
         h = b.units.get(uid)
         if h is None:
@@ -403,15 +403,11 @@ class CompactResult:
 
 
 _MEMBER_CODES = ("LDTT", "CSTDCS")
-_JOBS: list = []  # set before forking: workers inherit the jobs (settings hold unpicklable mappings)
-
-
-def _compact_job(i):
-    return _compact_share(_JOBS[i])
 
 
 def _compact_share(job):
-    """Worker: load the histories of the people with pk in ``pk_range`` and evaluate them.
+    """One share (a task of ``awards.bulk``): load the histories of the people with pk in ``pk_range``
+    and evaluate them.
     Returns ({pk: statuses} for current people, {pk: member_facts}, queries)."""
     from thidua.rulebook import evaluate_many
 
@@ -438,15 +434,12 @@ def _compact_share(job):
 
 
 def evaluate_subtree_compact(unit: Unit, year: int, decision_date: dt.date, settings, *, person_codes=None,
-                             unit_codes=None, workers: int = 2, fork: bool = True) -> CompactResult:
+                             unit_codes=None, parts: int = 1) -> CompactResult:
     """Every person and unit of ``unit``'s subtree, statuses only, same verdicts as
-    ``services.candidates``. With ``workers`` > 1 the people are split by primary key between
-    forked processes that each read and evaluate their share (both the SQL and the rulebook run
-    in parallel); the parent reads the units meanwhile, then judges them on their members'
-    states (Luật TĐKT 2022 Điều 27, 28). Needs committed data when forking (not inside a test
-    transaction: use ``workers=1`` or ``fork=False`` — the shares then run one after another)."""
-    import multiprocessing
-
+    ``services.candidates``, in this process: the people in ``parts`` primary-key shares one after
+    another (each share is what one task of ``awards.bulk`` does on a background worker), then the
+    units judged on their members' states (Luật TĐKT 2022 Điều 27, 28). For more than one process,
+    ``awards.bulk.run_start`` spreads the shares over the workers."""
     from django.db.models import Max, Min
 
     from thidua.rulebook import evaluate_many
@@ -460,26 +453,14 @@ def evaluate_subtree_compact(unit: Unit, year: int, decision_date: dt.date, sett
     jobs = []
     if bounds["lo"] is not None:
         lo, hi = bounds["lo"] - 1, bounds["hi"]
-        n = max(1, workers)
+        n = max(1, parts)
         cuts = [lo + (hi - lo) * i // n for i in range(n)] + [hi]
         jobs = [(unit.pk, (cuts[i], cuts[i + 1]), year, decision_date, settings, person_codes, need_members)
                 for i in range(n)]
     with bulk():
-        if workers > 1 and jobs and fork:
-            connections.close_all()  # each forked worker opens its own connection
-            _JOBS[:] = jobs
-            try:
-                with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
-                    pending = pool.map_async(_compact_job, range(len(jobs)))
-                    b = _load_subtree(unit, False, employments=need_members)
-                    shares = pending.get()
-            finally:
-                _JOBS.clear()
-        else:
-            b = _load_subtree(unit, False, employments=need_members)
-            shares = [_compact_share(job) for job in jobs]
+        b = _load_subtree(unit, False, employments=need_members)
         facts = {}
-        for statuses, member, queries in shares:
+        for statuses, member, queries in (_compact_share(job) for job in jobs):
             out.people.update(statuses)
             facts.update(member)
             out.queries += queries

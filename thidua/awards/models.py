@@ -375,3 +375,42 @@ class DisclosureComment(models.Model):
     @property
     def resolved(self) -> bool:
         return self.resolved_at is not None
+
+
+# ---------------------------------------------------------------- bulk eligibility runs on the worker
+
+
+class RunStatus(models.TextChoices):
+    RUNNING = "running", "Đang chạy"
+    DONE = "done", "Đã xong"
+
+
+class EligibilityRun(models.Model):
+    """A province-wide (or any subtree's) eligibility run, split into parts the background workers take
+    (awards.bulk): more workers on more machines, more throughput over the same database."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    decision_date = models.DateField()
+    person_codes = models.JSONField(default=list)
+    unit_codes = models.JSONField(default=list)
+    parts = models.PositiveSmallIntegerField()
+    parts_done = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.RUNNING)
+    unit_statuses = models.JSONField(default=dict)
+    counts = models.JSONField(default=dict)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+
+class EligibilityPart(models.Model):
+    """One share of a run: the people with primary keys in (lo, hi], their statuses and member facts."""
+
+    run = models.ForeignKey(EligibilityRun, on_delete=models.CASCADE, related_name="shares")
+    lo = models.BigIntegerField()
+    hi = models.BigIntegerField()
+    done = models.BooleanField(default=False)
+    statuses = models.JSONField(default=dict)
+    facts = models.JSONField(default=dict)
+    queries = models.PositiveIntegerField(default=0)
