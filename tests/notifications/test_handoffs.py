@@ -184,3 +184,12 @@ def test_a_public_comment_tells_the_deciding_levels_council_staff(cast, org, sub
         disclosures.comment_submit(disclosure=d, text="Đề nghị xem lại thành tích", ip="203.0.113.9")
     told = {n.user for n in Notification.objects.filter(kind="disclosure.comment")}
     assert cast.clerk in told and cast.outsider not in told
+
+
+def test_the_next_step_goes_to_the_nearest_level_not_every_officer_above(cast, org):
+    from thidua.accounts.access import users_with
+    from thidua.accounts.models import Capability
+
+    assert set(users_with(Capability.NOMINATION_MANAGE, org.binh_an)) == {cast.clerk}
+    assert cast.province_officer in set(users_with(Capability.NOMINATION_MANAGE, org.binh_an, nearest=False))
+    assert set(users_with(Capability.NOMINATION_MANAGE, org.district)) == {cast.province_officer}

@@ -84,9 +84,11 @@ def has_any(user, capability: str) -> bool:
     return not reach(user, capability).empty
 
 
-def users_with(capability: str, unit):
+def users_with(capability: str, unit, *, nearest: bool = True):
     """The active users whose roles give ``capability`` over ``unit`` (assigned on it, or on an ancestor with its
-    subtree): who is handed the next step. ``unit``: an org.Unit; only ``pk`` and ``path`` are read."""
+    subtree): who is handed the next step. With ``nearest`` (the default), only those of the closest level that
+    has any: a commune's own staff, not every provincial officer whose reach covers the commune.
+    ``unit``: an org.Unit; only ``pk`` and ``path`` are read."""
     from django.contrib.auth import get_user_model
 
     from .models import RoleAssignment
@@ -95,11 +97,14 @@ def users_with(capability: str, unit):
         return get_user_model().objects.none()
     parts = [p for p in unit.path.strip("/").split("/") if p]
     paths = ["/" + "/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]  # the unit and its ancestors
-    ids = set()
+    by_depth: dict[int, set] = {}
     for ra in RoleAssignment.objects.select_related("role", "unit").filter(user__is_active=True,
                                                                              unit__path__in=paths):
         if capability not in ra.role.capabilities:
             continue
         if ra.unit_id == unit.pk or (ra.include_descendants and unit.path.startswith(ra.unit.path)):
-            ids.add(ra.user_id)
+            by_depth.setdefault(len(ra.unit.path), set()).add(ra.user_id)
+    if not by_depth:
+        return get_user_model().objects.none()
+    ids = by_depth[max(by_depth)] if nearest else set().union(*by_depth.values())
     return get_user_model().objects.filter(pk__in=ids)
