@@ -193,3 +193,15 @@ def test_the_next_step_goes_to_the_nearest_level_not_every_officer_above(cast, o
     assert set(users_with(Capability.NOMINATION_MANAGE, org.binh_an)) == {cast.clerk}
     assert cast.province_officer in set(users_with(Capability.NOMINATION_MANAGE, org.binh_an, nearest=False))
     assert set(users_with(Capability.NOMINATION_MANAGE, org.district)) == {cast.province_officer}
+
+
+def test_a_long_review_queue_shows_the_first_and_one_line_for_the_rest(client, cast, org, people):
+    from thidua.awards.models import Nomination, NominationStatus
+    from thidua.home.todo import REVIEW_SHOWN
+
+    for i in range(REVIEW_SHOWN + 3):
+        Nomination.objects.create(unit=org.binh_an, decider_unit=org.binh_an, award_code="GIAY_KHEN", year=2023,
+                                  title=f"Đề nghị số {i + 1}", status=NominationStatus.SUBMITTED)
+    client.force_login(cast.chairman)
+    body = client.get("/").content.decode()
+    assert body.count('data-kind="review"') == REVIEW_SHOWN + 1 and "và 3 đề nghị khác đang chờ xem xét" in body

@@ -21,6 +21,8 @@ from thidua.emulation.selectors import registration_list_for
 from thidua.notifications.selectors import deadlines_for
 
 SHOWN = 50  # per kind: the list is a signpost, the pages behind it have the rest
+# Each review item reads its nomination's procedure (a few queries): this many, then one line for the rest.
+REVIEW_SHOWN = 15
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,14 @@ def todo_for(user) -> list[Todo]:
     issue = reach(user, Capability.DECISION_ISSUE)
     url = lambda n: reverse("awards:nomination-detail", args=[n.pk])  # noqa: E731
 
-    for n in nominations.filter(status=NominationStatus.SUBMITTED).order_by("submitted_at")[:SHOWN]:
-        if approve.covers(n.decider_unit) or (manage.covers(n.decider_unit) and n.decider_unit_id != n.unit_id):
-            items.append(Todo("review", f"Xem xét “{n.title}” ({n.unit.name}): bước tiếp theo – {_next_step(n)}",
-                              url(n)))
+    waiting = [n for n in nominations.filter(status=NominationStatus.SUBMITTED).order_by("submitted_at")[:SHOWN * 4]
+               if approve.covers(n.decider_unit) or (manage.covers(n.decider_unit) and n.decider_unit_id != n.unit_id)]
+    for n in waiting[:REVIEW_SHOWN]:
+        items.append(Todo("review", f"Xem xét “{n.title}” ({n.unit.name}): bước tiếp theo – {_next_step(n)}", url(n)))
+    if len(waiting) > REVIEW_SHOWN:
+        more = len(waiting) - REVIEW_SHOWN
+        items.append(Todo("review", f"và {more}{'+' if len(waiting) == SHOWN * 4 else ''} đề nghị khác đang chờ "
+                                    "xem xét", reverse("awards:nomination-list") + "?status=submitted"))
     for n in nominations.filter(status=NominationStatus.APPROVED).order_by("approved_at")[:SHOWN]:
         if issue.covers(n.decider_unit):
             items.append(Todo("issue", f"Ban hành quyết định cho “{n.title}”", url(n)))
