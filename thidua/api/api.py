@@ -2,12 +2,15 @@
 
 from ninja import NinjaAPI
 
+from thidua.api.schemas import ErrorOut
+
 from .auth import API_AUTH
 from .docs import LocalSwagger
-from .errors import install_error_handlers
+from .errors import ERROR_RESPONSES, install_error_handlers
 from .routers import awards, emulation, notifications, org, procedure, reports, tokens
 from .routers import council as council_router
 from .routers import eligibility as eligibility_router
+from .routers.common import ValidationErrorOut
 
 DESCRIPTION = """API quản lý thi đua, khen thưởng.
 
@@ -25,7 +28,29 @@ Danh sách phân trang bằng `limit` và `offset`, trả về `{"items": [...],
 (một thông báo cho mỗi trường).
 """
 
-api = NinjaAPI(
+
+class ThiDuaAPI(NinjaAPI):
+    """Every operation documents every error the API can answer with, in the one shape it has: the error
+    handlers (errors.install_error_handlers) and the middleware answer any operation with them."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in (ErrorOut, ValidationErrorOut):
+            spec = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            components.update(spec.pop("$defs", {}))
+            components.setdefault(model.__name__, spec)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                documented = operation.setdefault("responses", {})
+                for status, (description, model) in ERROR_RESPONSES.items():
+                    if status not in documented and str(status) not in documented:
+                        documented[status] = {"description": description, "content": {"application/json": {
+                            "schema": {"$ref": f"#/components/schemas/{model}"}}}}
+        return schema
+
+
+api = ThiDuaAPI(
     title="ThiĐua API",
     version="1.0",
     description=DESCRIPTION,

@@ -25,6 +25,18 @@ ERR_BAD_REQUEST = "Yêu cầu không hợp lệ."
 ERR_SERVER = ("Lỗi hệ thống: yêu cầu chưa được thực hiện, không có gì thay đổi. Vui lòng thử lại sau; nếu lỗi lặp lại, "
               "báo quản trị hệ thống kèm thời điểm gọi.")
 
+# Every operation can answer with these (documented on each one by api.ThiDuaAPI): status -> (description,
+# schema name).
+ERROR_RESPONSES = {
+    400: ("Yêu cầu không hợp lệ hoặc bị từ chối theo quy định (thông báo nêu lý do).", "ErrorOut"),
+    401: (ERR_UNAUTHENTICATED, "ErrorOut"),
+    403: (ERR_FORBIDDEN, "ErrorOut"),
+    404: (ERR_NOT_FOUND, "ErrorOut"),
+    422: ("Tham số hoặc dữ liệu sai kiểu: một thông báo cho mỗi trường.", "ValidationErrorOut"),
+    429: (ERR_THROTTLED, "ErrorOut"),
+    500: ("Lỗi hệ thống (không có gì thay đổi).", "ErrorOut"),
+}
+
 DATE_HINT = "phải theo dạng yyyy-mm-dd (ISO 8601), ví dụ 2024-01-19"
 
 # pydantic error type -> Vietnamese message (str.format with the error's ctx).

@@ -89,7 +89,9 @@ class PersonVerdictsOut(Schema):
 
 class EvaluateErrorOut(Schema):
     detail: str
-    errors: list[str]
+    # One message per problem in the subject; empty when the request was refused before it was read
+    # (a NUL character, a body that is not JSON).
+    errors: list[str] = []
 
 
 def _check(year, decision_date, code="", status="", kind=""):
