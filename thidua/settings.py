@@ -199,6 +199,12 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # The name an authenticator app shows beside the account (django-otp's TOTP issuer).
 OTP_TOTP_ISSUER = "ThiĐua"
+# The acts that need the second factor besides voting (always) and the admin site (always): signing
+# (approving a nomination) and issuing (numbering a decision or a revocation). thidua.accounts.second_factor.
+SECOND_FACTOR_CAPABILITIES = env_choices(
+    "SECOND_FACTOR_CAPABILITIES", ["nomination.approve", "decision.issue"],
+    {"nomination.approve", "decision.issue", "nomination.manage", "org.manage", "emulation.manage", "council.manage",
+     "role.manage"})
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours

@@ -67,13 +67,25 @@ def token_api(cast):
 
 
 @pytest.fixture
-def clerk_api(api_as, cast):
-    return api_as(cast.clerk)
+def signer_api(cast):
+    """signer_api(user) → a session that has also passed the second factor, as an officer who signs or
+    issues does once per login (test_second_factor.py proves the refusals without it)."""
+    from tests.conftest import otp_verified
+
+    def make(user):
+        return ApiClient(otp_verified(Client(), user))
+
+    return make
 
 
 @pytest.fixture
-def chairman_api(api_as, cast):
-    return api_as(cast.chairman)
+def clerk_api(signer_api, cast):
+    return signer_api(cast.clerk)
+
+
+@pytest.fixture
+def chairman_api(signer_api, cast):
+    return signer_api(cast.chairman)
 
 
 @pytest.fixture
@@ -115,5 +127,5 @@ def decision(approved_nomination, cast):
     from thidua.awards import services
 
     with at(dt.date(2024, 1, 19)):
-        return services.decision_issue(nomination=approved_nomination, acting_user=cast.clerk,
+        return services.decision_issue(otp_verified=True, nomination=approved_nomination, acting_user=cast.clerk,
                                        issued_on=dt.date(2024, 1, 19))

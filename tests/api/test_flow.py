@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from tests.conftest import at
+from tests.conftest import at, totp_now
 from thidua.audit.models import AuditEntry
 from thidua.awards.models import Decision
 
@@ -24,9 +24,10 @@ def test_it_runs_the_giay_khen_cycle_end_to_end(token_api, cast, org, people):
         submitted = clerk.post(f"{base}/submit")
         assert submitted.json()["status"] == "submitted", submitted.content
     with at(dt.date(2024, 1, 16)):
-        assert chairman.post(f"{base}/approve").json()["status"] == "approved"
+        # Signing and issuing send the code of the officer's authenticator app with the token.
+        assert chairman.post(f"{base}/approve", {"otp_code": totp_now(cast.chairman)}).json()["status"] == "approved"
     with at(dt.date(2024, 1, 19)):
-        decision = clerk.post(f"{base}/decision", {"issued_on": "2024-01-19"}).json()
+        decision = clerk.post(f"{base}/decision", {"issued_on": "2024-01-19", "otp_code": totp_now(cast.clerk)}).json()
     assert decision["number_text"] == "01/QĐ-UBND" and decision["total_amount"] == 1_620_000
     assert Decision.objects.get().grants.count() == 2
     history = chairman.get(f"/api/org/people/{people.van.pk}/grants").json()["items"]

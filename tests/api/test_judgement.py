@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.api.conftest import assert_error, snapshot
-from tests.conftest import at
+from tests.conftest import at, otp_verified
 from thidua.audit.models import AuditEntry
 from thidua.awards import services
 from thidua.awards.models import NominationStatus
@@ -39,18 +39,18 @@ def test_a_needs_judgement_entry_is_submitted_without_an_exception_reason(submit
 
 
 def test_approval_waits_for_the_answer_on_the_page_and_changes_nothing(client, cast, submitted):
+    otp_verified(client, cast.chairman)
     before = snapshot()
-    client.force_login(cast.chairman)
     with at(DAY):
         text = client.post(reverse("awards:nomination-approve", args=[submitted.pk]), follow=True).content.decode()
     assert "cần xem xét" in text and "Nguyễn Thanh Văn" in text and "Điều 84" in text
     assert snapshot() == before
 
 
-def test_approval_waits_for_the_answer_through_the_api(api_as, cast, submitted):
+def test_approval_waits_for_the_answer_through_the_api(chairman_api, cast, submitted):
     before = snapshot()
     with at(DAY):
-        response = api_as(cast.chairman).post(f"{API}/{submitted.pk}/approve")
+        response = chairman_api.post(f"{API}/{submitted.pk}/approve")
     assert_error(response, 400)
     assert "cần xem xét" in response.json()["detail"] and "Điều 84" in response.json()["detail"]
     assert snapshot() == before
@@ -65,7 +65,7 @@ def test_the_deciding_level_records_the_answer_then_approves(client, cast, submi
         r = client.post(reverse("awards:entry-judgement", args=[submitted.pk, entry.pk]),
                         {"note": "Đối chiếu báo cáo thành tích: hoàn thành xuất sắc nhiệm vụ"}, follow=True)
         assert "Đã ghi nhận kết quả xem xét cho Nguyễn Thanh Văn" in r.content.decode()
-        services.nomination_approve(nomination=submitted, acting_user=cast.chairman)
+        services.nomination_approve(otp_verified=True, nomination=submitted, acting_user=cast.chairman)
     entry.refresh_from_db()
     assert entry.judgement_by == cast.chairman and entry.judgement_note.startswith("Đối chiếu")
     assert AuditEntry.objects.filter(action="nomination.entry_judged", reason__startswith="Đối chiếu").exists()

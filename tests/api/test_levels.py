@@ -92,8 +92,8 @@ def test_the_commune_consolidates_the_chairman_decides_and_the_sender_sees_the_o
     with at(DAY):
         services.submission_letter_generate(nomination=commune_draft, acting_user=cast.clerk)
         services.nomination_submit(nomination=commune_draft, acting_user=cast.clerk)
-        services.nomination_approve(nomination=commune_draft, acting_user=cast.chairman)
-        decision = services.decision_issue(nomination=commune_draft, acting_user=cast.clerk, issued_on=DAY)
+        services.nomination_approve(otp_verified=True, nomination=commune_draft, acting_user=cast.chairman)
+        decision = services.decision_issue(otp_verified=True, nomination=commune_draft, acting_user=cast.clerk, issued_on=DAY)
     assert Notification.objects.filter(user=youth_clerk, kind="nomination.decided").exists()
     client.force_login(youth_clerk)
     body = client.get(reverse("awards:nomination-detail", args=[youth_list.pk])).content.decode()

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.api.conftest import assert_error, snapshot
-from tests.conftest import OVERRIDE_REASON, at, council_met
+from tests.conftest import OVERRIDE_REASON, at, council_met, otp_verified
 from thidua.audit.models import AuditEntry
 from thidua.awards import disclosure as disclosures
 from thidua.awards import services
@@ -50,8 +50,8 @@ def test_the_rulebook_requires_the_council_for_cstd_and_disclosure_for_orders():
 
 
 def test_it_refuses_approval_before_the_council_on_the_page(client, cast, cstdcs_submitted):
+    otp_verified(client, cast.chairman)
     before = snapshot()
-    client.force_login(cast.chairman)
     with at(DAY):
         page = client.post(reverse("awards:nomination-approve", args=[cstdcs_submitted.pk]), follow=True).content
     text = page.decode()
@@ -59,10 +59,10 @@ def test_it_refuses_approval_before_the_council_on_the_page(client, cast, cstdcs
     assert snapshot() == before
 
 
-def test_it_refuses_approval_before_the_council_through_the_api(api_as, cast, cstdcs_submitted):
+def test_it_refuses_approval_before_the_council_through_the_api(chairman_api, cast, cstdcs_submitted):
     before = snapshot()
     with at(DAY):
-        response = api_as(cast.chairman).post(f"/api/awards/nominations/{cstdcs_submitted.pk}/approve")
+        response = chairman_api.post(f"/api/awards/nominations/{cstdcs_submitted.pk}/approve")
     assert_error(response, 400, "Hội đồng Thi đua – Khen thưởng xét")
     assert "NĐ 152/2025/NĐ-CP" in response.json()["detail"]
     assert snapshot() == before
@@ -71,7 +71,7 @@ def test_it_refuses_approval_before_the_council_through_the_api(api_as, cast, cs
 def test_it_approves_once_the_council_has_proposed_everyone(cast, cstdcs_submitted):
     with at(DAY):
         council_met(cstdcs_submitted, cast.chairman, DAY)
-        n = services.nomination_approve(nomination=cstdcs_submitted, acting_user=cast.chairman)
+        n = services.nomination_approve(otp_verified=True, nomination=cstdcs_submitted, acting_user=cast.chairman)
     assert n.status == NominationStatus.APPROVED
     entry = n.entries.get()
     assert entry.council_result == "passed" and "02/03/2026" in entry.council_basis
@@ -84,7 +84,7 @@ def test_it_keeps_refusing_an_entry_the_council_did_not_propose(cast, cstdcs_sub
     with at(DAY):
         council_met(cstdcs_submitted, cast.chairman, DAY, not_passed=[entry])
         with pytest.raises(ValidationError, match="Nguyễn Thanh Văn"):
-            services.nomination_approve(nomination=cstdcs_submitted, acting_user=cast.chairman)
+            services.nomination_approve(otp_verified=True, nomination=cstdcs_submitted, acting_user=cast.chairman)
     cstdcs_submitted.refresh_from_db()
     assert cstdcs_submitted.status == NominationStatus.SUBMITTED
 
@@ -102,16 +102,16 @@ def test_it_records_paper_minutes_only_with_a_past_date_and_the_scan(cast, cstdc
     assert not AuditEntry.objects.filter(action="nomination.council_result").exists()
 
 
-def test_it_refuses_a_decision_before_a_required_disclosure_page_and_api(client, api_as, cast, settings,
+def test_it_refuses_a_decision_before_a_required_disclosure_page_and_api(clerk_api, cast, settings,
                                                                        approved_nomination):
     # A province that discloses every list before the decision (RULEBOOK_OVERRIDES "disclosure_other").
     settings.RULEBOOK_OVERRIDES = '{"disclosure_other": "before_decision"}'
+    api, client = clerk_api, clerk_api.client  # one login, second factor passed: the page and the API
     before = snapshot()
-    client.force_login(cast.clerk)
     with at(dt.date(2024, 1, 19)):
         page = client.post(reverse("awards:decision-issue", args=[approved_nomination.pk]),
                            {"issued_on": "19/01/2024"}, follow=True).content.decode()
-        response = api_as(cast.clerk).post(f"/api/awards/nominations/{approved_nomination.pk}/decision",
+        response = api.post(f"/api/awards/nominations/{approved_nomination.pk}/decision",
                                            {"issued_on": "2024-01-19"})
     assert "Công khai danh sách đề nghị" in page and "chưa được công khai" in page
     assert_error(response, 400, "Công khai danh sách đề nghị")

@@ -27,8 +27,8 @@ def test_it_words_a_title_decision_tang_danh_hieu(cast, org, people, make_user):
                                           file=SimpleUploadedFile(f"{t}.pdf", b"%PDF-1.4"))
         services.nomination_submit(nomination=n, acting_user=cast.clerk)
         council_met(n, district_clerk, dt.date(2024, 1, 10))
-        services.nomination_approve(nomination=n, acting_user=district_clerk)
-        decision = services.decision_issue(nomination=n, acting_user=district_clerk, issued_on=dt.date(2024, 1, 12))
+        services.nomination_approve(otp_verified=True, nomination=n, acting_user=district_clerk)
+        decision = services.decision_issue(otp_verified=True, nomination=n, acting_user=district_clerk, issued_on=dt.date(2024, 1, 12))
     assert decision.issuer == org.district and decision.summary.startswith("Về việc tặng danh hiệu")
     text = "\n".join(p.text for p in Document(io.BytesIO(documents.decision_docx(decision))).paragraphs)
     assert "Tặng danh hiệu" in text

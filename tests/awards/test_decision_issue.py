@@ -11,7 +11,7 @@ from thidua.awards.models import Decision, Grant, NominationStatus
 
 
 def test_it_numbers_the_first_decision_of_the_year_01_with_the_issuer_symbol(approved_nomination, cast):
-    decision = services.decision_issue(nomination=approved_nomination, acting_user=cast.clerk,
+    decision = services.decision_issue(otp_verified=True, nomination=approved_nomination, acting_user=cast.clerk,
                                        issued_on=dt.date(2024, 1, 19))
     assert decision.number == 1
     assert decision.number_text == "01/QĐ-UBND"
@@ -24,7 +24,7 @@ def test_it_numbers_the_first_decision_of_the_year_01_with_the_issuer_symbol(app
 
 def test_it_pays_giay_khen_at_0_3_and_0_6_of_the_base_salary_on_the_decision_date(approved_nomination, cast):
     # 19/01/2024: base salary 1,800,000 (from 01/07/2023) → 540,000 and 1,080,000.
-    decision = services.decision_issue(nomination=approved_nomination, acting_user=cast.clerk,
+    decision = services.decision_issue(otp_verified=True, nomination=approved_nomination, acting_user=cast.clerk,
                                        issued_on=dt.date(2024, 1, 19))
     amounts = {g.recipient_kind: g.amount for g in decision.grants.all()}
     assert amounts == {"individual": 540_000, "collective": 1_080_000}
@@ -33,7 +33,7 @@ def test_it_pays_giay_khen_at_0_3_and_0_6_of_the_base_salary_on_the_decision_dat
 
 def test_it_uses_the_base_salary_in_force_in_2026(approved_nomination, cast):
     # From 01/07/2026 the base salary is 2,530,000: 0.3 × = 759,000 → rounded up to 760,000.
-    decision = services.decision_issue(nomination=approved_nomination, acting_user=cast.clerk,
+    decision = services.decision_issue(otp_verified=True, nomination=approved_nomination, acting_user=cast.clerk,
                                        issued_on=dt.date(2026, 11, 21))
     assert {g.amount for g in decision.grants.filter(recipient_kind="individual")} == {760_000}
 
@@ -49,8 +49,8 @@ def test_it_restarts_numbering_each_year_and_per_issuer(make_user, cast, org, pe
         services.nomination_entry_add(nomination=n, acting_user=clerk, person=person, achievement="Thành tích",
                                   override_reason=OVERRIDE_REASON)
         services.nomination_submit(nomination=n, acting_user=clerk)
-        services.nomination_approve(nomination=n, acting_user=chairman)
-        return services.decision_issue(nomination=n, acting_user=clerk, issued_on=on)
+        services.nomination_approve(otp_verified=True, nomination=n, acting_user=chairman)
+        return services.decision_issue(otp_verified=True, nomination=n, acting_user=clerk, issued_on=on)
 
     a = issue(dt.date(2024, 12, 30), org.binh_an, cast.clerk, cast.chairman, people.van)
     b = issue(dt.date(2024, 12, 31), org.binh_an, cast.clerk, cast.chairman, people.van)
@@ -71,20 +71,20 @@ def test_it_refuses_to_issue_an_unapproved_nomination(cast, org, people):
     services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van, achievement="Thành tích",
                                   override_reason=OVERRIDE_REASON)
     with pytest.raises(ValidationError, match="đã được phê duyệt"):
-        services.decision_issue(nomination=n, acting_user=cast.clerk)
+        services.decision_issue(otp_verified=True, nomination=n, acting_user=cast.clerk)
     assert not Decision.objects.exists()
 
 
 def test_it_refuses_a_second_issue_of_the_same_nomination(issued_decision, cast):
     with pytest.raises(ValidationError):
-        services.decision_issue(nomination=issued_decision.nomination, acting_user=cast.clerk)
+        services.decision_issue(otp_verified=True, nomination=issued_decision.nomination, acting_user=cast.clerk)
     assert Decision.objects.count() == 1
 
 
 @pytest.mark.parametrize("who", ["chairman", "council_member", "outsider"])
 def test_it_lets_only_a_clerk_of_the_issuer_issue(approved_nomination, cast, who):
     with pytest.raises(PermissionDenied):
-        services.decision_issue(nomination=approved_nomination, acting_user=getattr(cast, who))
+        services.decision_issue(otp_verified=True, nomination=approved_nomination, acting_user=getattr(cast, who))
     assert not Grant.objects.exists()
 
 
@@ -105,9 +105,9 @@ def test_it_refuses_with_a_message_when_no_prize_table_covers_the_date(cast, org
         services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van,
                                       achievement="Thành tích", override_reason=OVERRIDE_REASON)
         services.nomination_submit(nomination=n, acting_user=cast.clerk)
-        services.nomination_approve(nomination=n, acting_user=cast.chairman)
+        services.nomination_approve(otp_verified=True, nomination=n, acting_user=cast.chairman)
         with pytest.raises(ValidationError) as info:
-            services.decision_issue(nomination=n, acting_user=cast.clerk, issued_on=dt.date(2017, 9, 5))
+            services.decision_issue(otp_verified=True, nomination=n, acting_user=cast.clerk, issued_on=dt.date(2017, 9, 5))
     assert "phê duyệt" not in " ".join(info.value.messages)
     assert not Decision.objects.exists() and not Counter.objects.filter(last_number__gt=0).exists()
 
@@ -123,12 +123,12 @@ def test_it_refuses_a_decision_dated_inside_the_disclosure_period(approved_nomin
         for day in (dt.date(2024, 1, 19), dt.date(2024, 1, 22)):
             with pytest.raises(ValidationError, match=rf"Ngày ban hành quyết định \({day:%d/%m/%Y}\) phải sau khi "
                                                       r"hết thời gian công khai .*đến hết ngày 22/01/2024"):
-                services.decision_issue(nomination=approved_nomination, acting_user=cast.clerk, issued_on=day)
+                services.decision_issue(otp_verified=True, nomination=approved_nomination, acting_user=cast.clerk, issued_on=day)
         approved_nomination.refresh_from_db()
         assert approved_nomination.status == NominationStatus.APPROVED
         assert not Decision.objects.exists() and not Counter.objects.filter(last_number__gt=0).exists()
         assert not AuditEntry.objects.filter(action="decision.issued").exists()
-        decision = services.decision_issue(nomination=approved_nomination, acting_user=cast.clerk,
+        decision = services.decision_issue(otp_verified=True, nomination=approved_nomination, acting_user=cast.clerk,
                                            issued_on=dt.date(2024, 1, 23))
     assert decision.number_text == "01/QĐ-UBND"
     assert AuditEntry.objects.get(action="decision.issued").data["issued_on"] == "2024-01-23"

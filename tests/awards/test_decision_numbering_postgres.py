@@ -26,7 +26,7 @@ def test_it_gives_fifty_concurrent_issuances_fifty_consecutive_numbers(require_p
             services.nomination_entry_add(nomination=n, acting_user=cast.clerk, person=people.van,
                                           achievement="X", override_reason=OVERRIDE_REASON)
             services.nomination_submit(nomination=n, acting_user=cast.clerk)
-            services.nomination_approve(nomination=n, acting_user=cast.chairman)
+            services.nomination_approve(otp_verified=True, nomination=n, acting_user=cast.chairman)
             nominations.append(n)
     barrier = threading.Barrier(N)
     errors = []
@@ -34,7 +34,7 @@ def test_it_gives_fifty_concurrent_issuances_fifty_consecutive_numbers(require_p
     def issue(nomination):
         try:
             barrier.wait(timeout=60)
-            services.decision_issue(nomination=nomination, acting_user=cast.clerk, issued_on=dt.date(2024, 1, 19))
+            services.decision_issue(otp_verified=True, nomination=nomination, acting_user=cast.clerk, issued_on=dt.date(2024, 1, 19))
         except Exception as exc:  # collected and asserted below
             errors.append(repr(exc))
         finally:

@@ -18,7 +18,7 @@ def draft(cast, org, people):
 
 def test_it_walks_draft_submitted_approved_with_audit(draft, cast):
     services.nomination_submit(nomination=draft, acting_user=cast.clerk)
-    services.nomination_approve(nomination=draft, acting_user=cast.chairman)
+    services.nomination_approve(otp_verified=True, nomination=draft, acting_user=cast.chairman)
     draft.refresh_from_db()
     assert draft.status == NominationStatus.APPROVED and draft.approved_by == cast.chairman
     actions = list(AuditEntry.objects.filter(target_type="awards.nomination", target_id=str(draft.pk)).order_by("id").values_list("action", flat=True))
@@ -72,7 +72,7 @@ def test_it_refuses_a_recipient_from_another_commune(draft, cast, people):
 def test_it_lets_only_the_chairman_approve(draft, cast, who):
     services.nomination_submit(nomination=draft, acting_user=cast.clerk)
     with pytest.raises(PermissionDenied):
-        services.nomination_approve(nomination=draft, acting_user=getattr(cast, who))
+        services.nomination_approve(otp_verified=True, nomination=draft, acting_user=getattr(cast, who))
     draft.refresh_from_db()
     assert draft.status == NominationStatus.SUBMITTED
 

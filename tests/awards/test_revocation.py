@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from tests.conftest import at
+from tests.conftest import at, otp_verified
 from thidua.audit.models import AuditEntry
 from thidua.awards import services
 from thidua.awards.models import Decision, Grant, GrantStatus
@@ -16,7 +16,7 @@ from thidua.awards.selectors import award_history_for_person
 
 def _revoke(decision, user, **kw):
     with at(dt.date(2024, 6, 3)):
-        return services.decision_revoke(decision=decision, acting_user=user, ground=kw.pop("ground", "false_claim"),
+        return services.decision_revoke(otp_verified=True, decision=decision, acting_user=user, ground=kw.pop("ground", "false_claim"),
                                         reason=kw.pop("reason", "Kết luận thanh tra số 12/KL-TTr"),
                                         issued_on=dt.date(2024, 6, 3), **kw)
 
@@ -61,7 +61,7 @@ def test_it_refuses_bad_input_and_changes_nothing(issued_decision, cast, kw, mes
 
 def test_it_refuses_a_date_before_the_decision_and_a_second_revocation(issued_decision, cast):
     with pytest.raises(ValidationError, match="không được trước"):
-        services.decision_revoke(decision=issued_decision, acting_user=cast.clerk, ground="procedure", reason="x",
+        services.decision_revoke(otp_verified=True, decision=issued_decision, acting_user=cast.clerk, ground="procedure", reason="x",
                                  issued_on=dt.date(2024, 1, 2))
     revocation = _revoke(issued_decision, cast.clerk)
     with pytest.raises(ValidationError, match="còn hiệu lực"):
@@ -115,7 +115,7 @@ def test_it_no_longer_prints_a_revoked_certificate(issued_decision, cast, client
 
 
 def test_it_revokes_through_the_page(issued_decision, cast, client):
-    client.force_login(cast.clerk)
+    otp_verified(client, cast.clerk)
     url = reverse("awards:decision-revoke", args=[issued_decision.pk])
     response = client.post(url, {"ground": "procedure", "reason": "", "issued_on": "03/06/2024"}, follow=True)
     assert "Phải ghi rõ nội dung kết luận" in response.content.decode()
@@ -136,7 +136,7 @@ def test_it_revokes_through_the_api(issued_decision, cast, client):
     assert client.post(url, body, content_type="application/json").status_code == 404
     client.force_login(cast.chairman)
     assert client.post(url, body, content_type="application/json").status_code == 403
-    client.force_login(cast.clerk)
+    otp_verified(client, cast.clerk)
     bad = client.post(url, {**body, "ground": "x"}, content_type="application/json")
     assert bad.status_code == 400 and "Điều 93" in bad.json()["detail"]
     with at(dt.date(2024, 6, 3)):

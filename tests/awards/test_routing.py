@@ -81,9 +81,9 @@ def test_it_lets_the_province_see_and_approve_a_routed_nomination(cast, org, peo
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.nomination_approve(nomination=n, acting_user=cast.chairman)
+        services.nomination_approve(otp_verified=True, nomination=n, acting_user=cast.chairman)
     council_met(n, cast.province_officer)
-    services.nomination_approve(nomination=n, acting_user=cast.province_officer)
+    services.nomination_approve(otp_verified=True, nomination=n, acting_user=cast.province_officer)
     n.refresh_from_db()
     assert n.status == "approved"
 
@@ -102,4 +102,4 @@ def test_it_refuses_issuing_after_the_power_lapsed(cast, org, people):
         n.status = "approved"
         n.save()
     with pytest.raises(ValidationError, match="không có thẩm quyền"):
-        services.decision_issue(nomination=n, acting_user=cast.province_officer, issued_on=dt.date(2025, 7, 2))
+        services.decision_issue(otp_verified=True, nomination=n, acting_user=cast.province_officer, issued_on=dt.date(2025, 7, 2))

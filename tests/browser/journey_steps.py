@@ -8,6 +8,7 @@ council ballot → decision → certificate → public verification.
 import io
 from urllib.parse import urljoin, urlsplit
 
+from django.contrib.auth import get_user_model
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pypdf import PdfReader
@@ -64,13 +65,26 @@ def nomination_submit(page) -> None:
 def nomination_approve(page, login, nomination_path: str, username: str = "chairman") -> None:
     login(page, username)
     page.goto(nomination_path)
-    page.get_by_role("button", name="Phê duyệt").click()
+    signing_click(page, username, "Phê duyệt")
     page.get_by_text("Đã phê duyệt đề nghị").wait_for()
 
 
-def decision_issue_click(page) -> None:
+def decision_issue_click(page, username: str = "clerk") -> None:
     """Click "Ban hành quyết định" on the nomination page; the caller waits for the outcome."""
-    page.get_by_role("button", name="Ban hành quyết định").click()
+    signing_click(page, username, "Ban hành quyết định")
+
+
+def signing_click(page, username: str, button: str) -> None:
+    """Click a signing or issuing button. The first such act of a login asks for the second factor: the
+    officer is sent to enter it (enrolling the first time), comes back to the same page and clicks again."""
+    back = page.url
+    page.get_by_role("button", name=button).click()
+    page.wait_for_load_state()
+    if "/xac-thuc/" in page.url:
+        page.get_by_text("cần xác thực hai lớp").wait_for()
+        second_factor_enter(page, get_user_model().objects.get(username=username))
+        page.wait_for_url(back)
+        page.get_by_role("button", name=button).click()
 
 
 # ---------------------------------------------------------------- council session and secret ballot
@@ -118,6 +132,12 @@ def totp_code(device) -> str:
 def second_factor_pass(page, user) -> None:
     """From the ballot's "Xác thực ngay": enrol (QR code drawn on the server) or verify a TOTP code."""
     page.get_by_role("link", name="Xác thực ngay").click()
+    second_factor_enter(page, user)
+
+
+def second_factor_enter(page, user) -> None:
+    """On the enrolment page, enrol with the QR code and keep the backup codes; on the verification page,
+    type the code the phone shows."""
     if "dang-ky" in page.url:
         assert page.locator("figure.qr svg").count() == 1
         assert "otpauth://" not in page.content()  # a QR image, not the raw URI

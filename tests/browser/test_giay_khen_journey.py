@@ -10,6 +10,8 @@ from pypdf import PdfReader
 from thidua.formatting import format_vnd
 from thidua.rulebook import prize
 
+from . import journey_steps as step
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -44,13 +46,13 @@ def test_it_runs_the_giay_khen_cycle_from_login_to_a_downloaded_certificate(
 
     login(page, "chairman")
     page.get_by_role("link", name="Đề nghị tặng Giấy khen năm 2023").first.click()
-    page.get_by_role("button", name="Phê duyệt").click()
+    step.signing_click(page, "chairman", "Phê duyệt")
     page.get_by_text("Đã phê duyệt đề nghị").wait_for()
 
     login(page, "clerk")
     page.goto(nomination_url)
     # The date field defaults to today; the prize follows the base salary in force today.
-    page.get_by_role("button", name="Ban hành quyết định").click()
+    step.decision_issue_click(page)
     page.get_by_text("Đã ban hành Quyết định số 01/QĐ-UBND").wait_for()
     today = timezone.localdate()
     for kind in ("individual", "collective"):

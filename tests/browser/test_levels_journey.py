@@ -10,6 +10,7 @@ import pytest
 from thidua.org.models import PersonRating
 from thidua.org.services import person_create
 
+from . import journey_steps as step
 from .journey_steps import path_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -97,12 +98,12 @@ def test_a_youth_union_list_reaches_the_commune_is_fixed_consolidated_and_decide
     # The chairman: approves from the to-do list; the clerk issues the decision.
     login(page, "chairman")
     todo_item(page, "review").filter(has_text="(tổng hợp)").get_by_role("link").click()
-    page.get_by_role("button", name="Phê duyệt").click()
+    step.signing_click(page, "chairman", "Phê duyệt")
     page.get_by_text("Đã phê duyệt đề nghị").wait_for()
     login(page, "clerk")
     todo_item(page, "issue").get_by_role("link").click()
     assert path_of(page) == commune_list
-    page.get_by_role("button", name="Ban hành quyết định").click()
+    step.decision_issue_click(page)
     page.get_by_text("Đã ban hành Quyết định số").wait_for()
 
     # The Youth Union: the notification leads to the decision; its own list shows where it went.

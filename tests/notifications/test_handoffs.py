@@ -51,7 +51,7 @@ def test_return_and_approval_tell_the_proposer(cast, emails, submitted):
     assert "Thiếu báo cáo thành tích" in Notification.objects.get(user=cast.clerk, kind="nomination.returned").text
     with at(DAY):
         services.nomination_submit(nomination=submitted, acting_user=cast.clerk)
-        services.nomination_approve(nomination=submitted, acting_user=cast.chairman)
+        services.nomination_approve(otp_verified=True, nomination=submitted, acting_user=cast.chairman)
     assert Notification.objects.filter(user=cast.clerk, kind="nomination.approved").exists()
 
 

@@ -259,7 +259,17 @@ class ReturnIn(Schema):
     reason: str = Field(..., min_length=1, max_length=2000, description="Lý do trả lại.")
 
 
-class IssueIn(Schema):
+OTP_CODE_HELP = ("Mã 6 chữ số của ứng dụng xác thực (hoặc một mã dự phòng); bắt buộc khi dùng token API (phiên "
+                 "trình duyệt đã xác thực OTP thì không cần). Mỗi mã chỉ dùng một lần.")
+
+
+class SecondFactorIn(Schema):
+    """For the acts that need the second factor: signing (approval) and issuing."""
+
+    otp_code: str | None = Field(None, max_length=12, description=OTP_CODE_HELP)
+
+
+class IssueIn(SecondFactorIn):
     # Every field is optional, so without this any JSON (a list, a number) would pass as "{}".
     @model_validator(mode="before")
     @classmethod

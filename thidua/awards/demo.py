@@ -67,10 +67,11 @@ def decide_2023(ctx):
     clerk, chairman = ctx.users["binhan.canbo"], ctx.users["binhan.chutich"]
     nomination = ctx.extra["nomination_2023"]
     with _at(dt.date(2024, 1, 16)):
-        services.nomination_approve(nomination=nomination, acting_user=chairman)
+        # The demo's signers and issuers "entered" their second factor (as its council members do).
+        services.nomination_approve(otp_verified=True, nomination=nomination, acting_user=chairman)
     with _at(dt.date(2024, 1, 19), hour=15):
         ctx.extra["decision_2023"] = services.decision_issue(
-            nomination=nomination, acting_user=clerk, issued_on=dt.date(2024, 1, 19))
+            otp_verified=True, nomination=nomination, acting_user=clerk, issued_on=dt.date(2024, 1, 19))
 
     _seed_002(ctx)
     _seed_004(ctx)
@@ -145,9 +146,10 @@ def _cycle(ctx, *, clerk, approver, issuer, unit, code, year, title, reason, rec
             disclosure.disclosure_open(nomination=nomination, acting_user=issuer)
     council_meets(nomination, approver, met_on=approved - dt.timedelta(days=1))
     with _at(approved):
-        services.nomination_approve(nomination=nomination, acting_user=approver)
+        # The demo's signers and issuers "entered" their second factor (as its council members do).
+        services.nomination_approve(otp_verified=True, nomination=nomination, acting_user=approver)
     with _at(issued, hour=15):
-        return services.decision_issue(nomination=nomination, acting_user=issuer, issued_on=issued,
+        return services.decision_issue(otp_verified=True, nomination=nomination, acting_user=issuer, issued_on=issued,
                                        signer_name=signer_name, signer_title=signer_title)
 
 

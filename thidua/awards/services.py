@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from thidua.accounts.access import can
 from thidua.accounts.models import Capability
+from thidua.accounts.second_factor import second_factor_require
 from thidua.audit.services import audit_record
 from thidua.core.conf import rulebook_settings
 from thidua.core.errors import ERR_NO_PERMISSION, ERR_RETURN_REASON
@@ -212,9 +213,10 @@ def nomination_submit(*, nomination: Nomination, acting_user) -> Nomination:
 
 
 @transaction.atomic
-def nomination_approve(*, nomination: Nomination, acting_user) -> Nomination:
+def nomination_approve(*, nomination: Nomination, acting_user, otp_verified: bool) -> Nomination:
     nomination = _lock(nomination)
     _require(acting_user, Capability.NOMINATION_APPROVE, nomination.decider_unit)
+    second_factor_require(Capability.NOMINATION_APPROVE, otp_verified, "Phê duyệt (ký) đề nghị khen thưởng")
     if nomination.status != NominationStatus.SUBMITTED:
         raise ValidationError(ERR_NOT_SUBMITTED)
     missing = council_missing(nomination)
@@ -382,11 +384,12 @@ def _recipient_kind_for_money(kind: str) -> str:
 
 
 @transaction.atomic
-def decision_issue(*, nomination: Nomination, acting_user, issued_on: dt.date | None = None,
+def decision_issue(*, nomination: Nomination, acting_user, otp_verified: bool, issued_on: dt.date | None = None,
                    signer_name: str = "", signer_title: str = "", signer_prefix: str = "") -> Decision:
     nomination = _lock(nomination)
     issuer = nomination.decider_unit
     _require(acting_user, Capability.DECISION_ISSUE, issuer)
+    second_factor_require(Capability.DECISION_ISSUE, otp_verified, "Ban hành quyết định khen thưởng")
     if nomination.status != NominationStatus.APPROVED:
         raise ValidationError(ERR_NOT_APPROVED)
     issued_on = issued_on or timezone.localdate()
@@ -549,13 +552,14 @@ def submission_letter_generate(*, nomination: Nomination, acting_user) -> Dossie
 # ---------------------------------------------------------------------------- revocation
 
 @transaction.atomic
-def decision_revoke(*, decision: Decision, acting_user, ground: str, reason: str, grants=None,
+def decision_revoke(*, decision: Decision, acting_user, otp_verified: bool, ground: str, reason: str, grants=None,
                     issued_on: dt.date | None = None, signer_name: str = "", signer_title: str = "") -> Decision:
     """Luật TĐKT 2022 Điều 93: the granting official cancels the award by a new decision, numbered in
     the same series; the grants are marked revoked and the money and items listed for recovery."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     issuer = decision.issuer
     _require(acting_user, Capability.DECISION_ISSUE, issuer)
+    second_factor_require(Capability.DECISION_ISSUE, otp_verified, "Ban hành quyết định hủy bỏ khen thưởng")
     if decision.kind != DecisionKind.AWARD:
         raise ValidationError(ERR_REVOKE_KIND)
     if ground not in RevocationGround.values:

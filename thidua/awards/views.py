@@ -249,7 +249,7 @@ nomination_submit_view = routes.door("de-nghi/<int:pk>/trinh/", "nomination-subm
                                      success="Đã trình đề nghị lên người có thẩm quyền.")
 nomination_approve_view = routes.door(
     "de-nghi/<int:pk>/phe-duyet/", "nomination-approve", services.nomination_approve, fetch=_nomination,
-    back=_to_nomination, success="Đã phê duyệt đề nghị.")
+    back=_to_nomination, success="Đã phê duyệt đề nghị.", second_factor=True)
 council_minutes_view = routes.door(
     "de-nghi/<int:pk>/bien-ban-hoi-dong/", "council-minutes", services.nomination_council_minutes_record,
     fetch=_nomination, back=_to_nomination, form=CouncilMinutesForm,
@@ -260,7 +260,7 @@ nomination_return_view = routes.door("de-nghi/<int:pk>/tra-lai/", "nomination-re
 decision_issue_view = routes.door("de-nghi/<int:pk>/ban-hanh/", "decision-issue", services.decision_issue,
                                   fetch=_nomination, back=_to_nomination, form=IssueForm,
                                   success=lambda decision, **_: f"Đã ban hành Quyết định số {decision.number_text}.",
-                                  then=lambda decision, **_: _to_decision(decision))
+                                  then=lambda decision, **_: _to_decision(decision), second_factor=True)
 nomination_entry_override_view = routes.door(
     "de-nghi/<int:pk>/ngoai-le/<int:entry_pk>/", "nomination-entry-override", services.nomination_entry_override,
     fetch=_entry, back=_to_nomination, form=OverrideForm,
@@ -294,7 +294,7 @@ submission_letter_view = routes.door(
     back=_to_nomination, success=lambda doc, **_: f"Đã tạo Tờ trình số {doc.number:02d} và lưu vào hồ sơ.")
 decision_revoke_view = routes.door(
     "quyet-dinh/<int:pk>/huy-bo/", "decision-revoke", services.decision_revoke, fetch=_decision, back=_to_decision,
-    form=RevokeForm,
+    form=RevokeForm, second_factor=True,
     form_kwargs=lambda request, decision: {"grants": decision.grants.filter(status=GrantStatus.VALID)},
     args=lambda request, data, **_: {**data, "grants": list(data["grants"]) or None},
     success=lambda revocation, **_: f"Đã ban hành Quyết định hủy bỏ số {revocation.number_text}.",

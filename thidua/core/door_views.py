@@ -25,9 +25,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from .errors import SecondFactorRequired
 from .feedback import messages_from_error, messages_from_form
+
+# Where a user enters the second factor (it sends those not yet enrolled to enrol), then comes back.
+SECOND_FACTOR_PAGE = "council:otp-verify"
 
 
 def door_view(
@@ -40,6 +45,7 @@ def door_view(
     form_kwargs: Callable[..., dict] | None = None,
     args: Callable[..., dict] | None = None,
     then: Callable[..., str] | None = None,
+    second_factor: bool = False,
 ):
     """Build a POST view for ``door``.
 
@@ -54,6 +60,8 @@ def door_view(
     back(**fetched) -> the URL to return to, after a refusal too.
     then(result, **fetched) -> the URL after success, when it is not ``back`` (the new decision…).
     success: the message, or success(result, **fetched) -> message; None: no message.
+    second_factor: the door takes ``otp_verified`` (signing, issuing); refused for want of it, the user is
+        sent to enter the code and comes back to ``back``.
     """
 
     @login_required
@@ -69,7 +77,12 @@ def door_view(
             data = bound.cleaned_data
         try:
             extra = args(request, data, **fetched) if args else data
+            if second_factor:
+                extra = {**extra, "otp_verified": request.user.is_verified()}
             result = door(acting_user=request.user, **{**fetched, **extra})
+        except SecondFactorRequired as exc:
+            messages.warning(request, exc.args[0])
+            return _go(request, f"{reverse(SECOND_FACTOR_PAGE)}?{urlencode({'next': back(**fetched)})}")
         except ValidationError as exc:
             messages_from_error(request, exc)
             return _go(request, back(**fetched))

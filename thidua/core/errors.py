@@ -1,6 +1,7 @@
 """The messages every app says the same way (architecture.md, Habit 9: error messages as constants).
 An app's own rules keep their own constants beside their doors."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 NOT_FOUND = "Không tìm thấy hoặc bạn không có quyền xem."
@@ -26,3 +27,8 @@ def one_or_404(queryset, pk, message: str = NOT_FOUND):
     if obj is None:
         raise Http404(message)
     return obj
+
+
+class SecondFactorRequired(PermissionDenied):
+    """The act is allowed to this user, but only with the second factor (thidua.accounts.second_factor):
+    a 403 on the API; pages send the user to enter the code (core.door_views)."""

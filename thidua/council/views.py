@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.accounts.access import has_any
 from thidua.accounts.models import Capability
+from thidua.accounts.second_factor import second_factor_needed
 from thidua.audit.services import audit_rows
 from thidua.awards import disclosure as disclosures
 from thidua.awards.disclosure import (
@@ -239,9 +240,16 @@ def _next(request, default):
     return default
 
 
+def _second_factor_page_for(user):
+    """Enrolment and verification only for users whose roles need the second factor (others: 404)."""
+    if not second_factor_needed(user):
+        raise Http404
+
+
 @routes("xac-thuc/dang-ky/", "otp-setup")
 @login_required
 def otp_setup(request):
+    _second_factor_page_for(request.user)
     if otp.confirmed_device(request.user):
         return redirect(
             reverse("council:otp-verify") + "?" + urlencode({"next": _next(request, reverse("council:council-list"))})
@@ -276,6 +284,7 @@ def _backup_codes_page(request, codes):
 @login_required
 @require_POST
 def otp_backup_codes(request):
+    _second_factor_page_for(request.user)
     if not otp.is_verified(request):
         messages.warning(request, MSG_VERIFY if otp.confirmed_device(request.user) else MSG_ENROL)
         return redirect("council:otp-verify")
@@ -285,13 +294,14 @@ def otp_backup_codes(request):
 @routes("xac-thuc/", "otp-verify")
 @login_required
 def otp_verify(request):
+    _second_factor_page_for(request.user)
     if not otp.confirmed_device(request.user):
         messages.warning(request, MSG_ENROL)
         return redirect(reverse("council:otp-setup") + "?" + urlencode({"next": _next(request, "")}))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if otp.verify(request, form.cleaned_data["token"]):
-            messages.success(request, "Đã xác thực hai lớp. Bạn có thể bỏ phiếu.")
+            messages.success(request, "Đã xác thực hai lớp: bạn có thể bỏ phiếu, ký và ban hành trong phiên đăng nhập này.")
             return redirect(_next(request, reverse("council:council-list")))
         form.add_error("token", otp.ERR_TOKEN)
     return render(request, "council/otp_verify.html", {"form": form, "next": _next(request, ""),

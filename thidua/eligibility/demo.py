@@ -73,9 +73,10 @@ def _nominate(ctx, *, code, year, names, title, achievement):
     issuer = clerk if local else ctx.users["tinh.bantdkt"]
     council_meets(nomination, approver, met_on=approved - dt.timedelta(days=1))
     with _at(approved):
-        awards.nomination_approve(nomination=nomination, acting_user=approver)
+        # The demo's signers and issuers "entered" their second factor (as its council members do).
+        awards.nomination_approve(otp_verified=True, nomination=nomination, acting_user=approver)
     with _at(issued, hour=15):
-        return awards.decision_issue(nomination=nomination, acting_user=issuer, issued_on=issued,
+        return awards.decision_issue(otp_verified=True, nomination=nomination, acting_user=issuer, issued_on=issued,
                                      signer_name=decider.head_name or "", signer_title=decider.head_title or "")
 
 

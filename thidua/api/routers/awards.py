@@ -40,8 +40,9 @@ from ..schemas import (
     NominationOut,
     OverrideIn,
     ReturnIn,
+    SecondFactorIn,
 )
-from .common import MAX_LIMIT, READ_ERRORS, Pagination, file_response, responses
+from .common import MAX_LIMIT, READ_ERRORS, Pagination, file_response, responses, second_factor_given
 
 router = Router()
 
@@ -276,10 +277,12 @@ def nomination_submit(request, nomination_id: int):
 
 @router.post("/nominations/{nomination_id}/approve", response=responses(NominationDetail, write=True),
              url_name="nomination-approve", summary="Phê duyệt đề nghị",
-             description="Người có thẩm quyền của cấp quyết định (Chủ tịch UBND).")
-def nomination_approve(request, nomination_id: int):
+             description="Người có thẩm quyền của cấp quyết định (Chủ tịch UBND). Phê duyệt là ký: cần xác thực "
+                         "hai lớp (với token API gửi kèm otp_code); thiếu hoặc sai mã: 403.")
+def nomination_approve(request, nomination_id: int, payload: SecondFactorIn | None = None):
     nomination = nomination_get_for_user(request.auth, nomination_id)
-    return services.nomination_approve(nomination=nomination, acting_user=request.auth)
+    verified = second_factor_given(request, payload.otp_code if payload is not None else None)
+    return services.nomination_approve(nomination=nomination, acting_user=request.auth, otp_verified=verified)
 
 
 @router.post("/nominations/{nomination_id}/return", response=responses(NominationDetail, write=True),
@@ -292,11 +295,14 @@ def nomination_return(request, nomination_id: int, payload: ReturnIn):
 @router.post("/nominations/{nomination_id}/decision", response=responses(DecisionDetail, 201, write=True),
              url_name="decision-issue", summary="Ban hành quyết định",
              description="Cấp số quyết định (theo cơ quan ban hành và năm) và tạo các khen thưởng. "
-                         "`issued_on`: ngày ban hành, dạng yyyy-mm-dd; bỏ trống là hôm nay.")
+                         "`issued_on`: ngày ban hành, dạng yyyy-mm-dd; bỏ trống là hôm nay. Cần xác thực hai lớp "
+                         "(với token API gửi kèm otp_code); thiếu hoặc sai mã: 403.")
 def decision_issue(request, nomination_id: int, payload: IssueIn | None = None):
     nomination = nomination_get_for_user(request.auth, nomination_id)
     issued_on = payload.issued_on if payload is not None else None
-    decision = services.decision_issue(nomination=nomination, acting_user=request.auth, issued_on=issued_on)
+    verified = second_factor_given(request, payload.otp_code if payload is not None else None)
+    decision = services.decision_issue(nomination=nomination, acting_user=request.auth, issued_on=issued_on,
+                                       otp_verified=verified)
     return Status(201, decision)
 
 

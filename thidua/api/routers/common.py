@@ -1,7 +1,10 @@
 """Shared bits of the routers: page size and the documented error responses."""
 
+from django.core.exceptions import PermissionDenied
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
+
+from thidua.council.otp import ERR_NO_DEVICE, ERR_TOKEN, code_valid, confirmed_device, is_verified
 
 from ..schemas import ErrorOut
 
@@ -49,3 +52,15 @@ READ_ERRORS = {
 def file_response(content_type: str, description: str) -> dict:
     """openapi_extra for a download endpoint."""
     return {"responses": {200: {"description": description, "content": {content_type: {}}}, **READ_ERRORS}}
+
+
+def second_factor_given(request, otp_code: str | None) -> bool:
+    """A browser session verified by the second factor keeps it; otherwise the code rides in the call (a
+    wrong one is a 403 at once; none leaves the door to refuse the acts that need it)."""
+    if is_verified(request):
+        return True
+    if otp_code is None:
+        return False
+    if not code_valid(request.auth, otp_code):
+        raise PermissionDenied(ERR_TOKEN if confirmed_device(request.auth) else ERR_NO_DEVICE)
+    return True

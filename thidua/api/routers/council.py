@@ -8,7 +8,7 @@ Results of a round appear only once the round is closed.
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from ninja import Field, File, Form, Router, Schema, Status
@@ -25,7 +25,6 @@ from thidua.awards.selectors import nomination_get_for_user
 from thidua.council import documents, services
 from thidua.council.board import session_board
 from thidua.council.models import Choice, MemberRole, RoundStatus
-from thidua.council.otp import ERR_NO_DEVICE, ERR_TOKEN, code_valid, confirmed_device, is_verified
 from thidua.council.selectors import (
     council_get_for_user,
     council_list_for,
@@ -37,7 +36,7 @@ from thidua.documents.mime import DOCX
 from thidua.org.selectors import unit_get_for_user
 
 from ..schemas import ErrorOut
-from .common import READ_ERRORS, file_response, responses
+from .common import READ_ERRORS, file_response, responses, second_factor_given
 
 router = Router()
 
@@ -416,12 +415,7 @@ def vote(request, session_id: int, payload: VoteIn):
     for item in items:
         if item.choice not in Choice.values:
             raise ValidationError(ERR_CHOICE.format(value=item.choice))
-    # A browser session verified by the second factor keeps it; otherwise the code rides in the call.
-    verified = is_verified(request)
-    if not verified and payload.otp_code is not None:
-        if not code_valid(request.auth, payload.otp_code):
-            raise PermissionDenied(ERR_TOKEN if confirmed_device(request.auth) else ERR_NO_DEVICE)
-        verified = True
+    verified = second_factor_given(request, payload.otp_code)
     with transaction.atomic():
         for item in items:
             try:

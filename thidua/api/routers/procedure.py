@@ -22,7 +22,8 @@ from thidua.awards.selectors import (
 from thidua.documents.mime import XLSX
 from thidua.rulebook import codes
 
-from .common import file_response, responses
+from ..schemas import SecondFactorIn
+from .common import file_response, responses, second_factor_given
 
 router = Router()
 
@@ -86,7 +87,7 @@ class ChecklistItemOut(Schema):
     documents: list[DocumentOut]
 
 
-class RevokeIn(Schema):
+class RevokeIn(SecondFactorIn):
     ground: str = NField(..., description="; ".join(f"{v}: {label}" for v, label in RevocationGround.choices))
     reason: str = NField(..., max_length=2000, description="Nội dung kết luận làm căn cứ hủy bỏ.")
     grant_ids: list[int] | None = NField(None, description="Các khen thưởng bị hủy; bỏ trống là tất cả.")
@@ -280,10 +281,13 @@ def revocation_grounds(request):
              url_name="procedure-revoke", summary="Ban hành quyết định hủy bỏ khen thưởng (Luật TĐKT Điều 93)",
              description="Do cơ quan đã ban hành quyết định khen thưởng thực hiện; quyết định hủy bỏ được cấp số "
                          "cùng sổ với quyết định khen thưởng; khen thưởng bị đánh dấu đã hủy bỏ, liệt kê tiền "
-                         "thưởng và hiện vật phải thu hồi.")
+                         "thưởng và hiện vật phải thu hồi. Cần xác thực hai lớp (với token API gửi kèm otp_code); "
+                         "thiếu hoặc sai mã: 403.")
 def revoke(request, decision_id: int, payload: RevokeIn):
     decision = decision_get_for_user(request.auth, decision_id)
-    revocation = services.decision_revoke(decision=decision, acting_user=request.auth, ground=payload.ground,
+    verified = second_factor_given(request, payload.otp_code)
+    revocation = services.decision_revoke(decision=decision, acting_user=request.auth, otp_verified=verified,
+                                          ground=payload.ground,
                                           reason=payload.reason, grants=payload.grant_ids,
                                           issued_on=payload.issued_on)
     return Status(201, _revocation(revocation))

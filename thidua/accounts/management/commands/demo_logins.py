@@ -22,6 +22,9 @@ class Command(BaseCommand):
             for user in others:
                 roles = ", ".join(f"{ra.role.name} – {ra.unit.name}" for ra in user.role_assignments.all())
                 self.stdout.write(f"  {user.username:<22} {full_name(user)}: {roles}")
-        self.stdout.write("Trang quản trị /quan-tri/ cần xác thực hai lớp: đăng nhập bằng admin, đăng ký ứng dụng OTP "
+        self.stdout.write("Bỏ phiếu, phê duyệt (ký) đề nghị và ban hành quyết định cần xác thực hai lớp: lần đầu, hệ "
+                          "thống mời đăng ký ứng dụng tạo mã OTP (quét mã QR), sau đó nhập mã 6 chữ số một lần cho "
+                          "mỗi phiên đăng nhập.")
+        self.stdout.write("Trang quản trị /quan-tri/ cũng vậy: đăng nhập bằng admin, đăng ký ứng dụng OTP "
                           "tại /hoi-dong/xac-thuc/dang-ky/, rồi vào /quan-tri/.")
         self.stdout.write("")
