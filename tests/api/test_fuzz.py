@@ -39,7 +39,21 @@ schema = _published_schema()
 
 
 @pytest.fixture
-def bearers(cast, issued_decision, report_like_data):
+def same_connection():
+    """The app is called as WSGI, not through Django's test client: like the client, keep the request
+    signals from closing the test's database connection (its transaction holds the data)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def bearers(same_connection, cast, issued_decision, report_like_data):
     """A commune clerk's and a provincial officer's token: each generated request is sent with both."""
     keys = [api_token_create(user=user, name="Kiểm thử mờ", acting_user=user)[1]
             for user in (cast.clerk, cast.province_officer)]

@@ -47,3 +47,9 @@ def test_other_pages_posts_and_code_outside_requests_use_the_primary(rf, with_re
 def test_without_a_replica_everything_reads_the_primary(rf):
     assert decisions_during(rf.get("/bao-cao/thong-ke/"))["Decision"] is None
     assert router.allow_migrate("replica", "awards") is False and router.allow_migrate("default", "awards")
+
+
+def test_the_workers_report_files_read_the_replica_too(with_replica):
+    with dbrouter.report_reads():
+        assert router.db_for_read(Decision) == "replica" and router.db_for_read(Session) is None
+    assert router.db_for_read(Decision) is None

@@ -91,3 +91,20 @@ def test_pages_outside_the_reports_read_the_primary_even_with_a_replica(select_o
     with CaptureQueriesContext(select_only_replica) as replica_reads:
         assert client_as(cast.clerk).get(reverse("home:home")).status_code == 200
     assert replica_reads.captured_queries == []
+
+
+def test_the_workers_report_files_read_through_the_replica(select_only_replica, report_data, cast, org, settings,
+                                                            tmp_path):
+    from tests.conftest import run_worker
+    from thidua.notifications.models import FileJob, FileJobStatus
+    from thidua.reports.jobs import report_job_start
+
+    settings.MEDIA_ROOT = tmp_path
+    report_job_start(report="award-table", fmt="xlsx", unit=org.binh_an, year=2023, acting_user=cast.clerk)
+    with CaptureQueriesContext(select_only_replica) as replica_reads:
+        run_worker()
+    job = FileJob.objects.get()
+    assert job.status == FileJobStatus.DONE, job.error
+    assert any('"awards_grant"' in q["sql"] for q in replica_reads.captured_queries)
+    rows = {r[1]: r for r in load_workbook(job.file.open("rb")).active.iter_rows(values_only=True) if r and len(r) > 1}
+    assert rows["Tổng cộng"][3:7] == (3, 2, 1, 8_910_000)

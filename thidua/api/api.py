@@ -7,7 +7,7 @@ from thidua.api.schemas import ErrorOut
 from .auth import API_AUTH
 from .docs import LocalSwagger
 from .errors import ERROR_RESPONSES, install_error_handlers
-from .routers import awards, emulation, notifications, org, procedure, reports, tokens
+from .routers import awards, emulation, files, notifications, org, procedure, reports, tokens
 from .routers import council as council_router
 from .routers import eligibility as eligibility_router
 from .routers.common import ValidationErrorOut
@@ -68,3 +68,4 @@ api.add_router("/reports", reports.router, tags=["Báo cáo"])
 api.add_router("/eligibility", eligibility_router.router, tags=["Xét điều kiện"])
 api.add_router("/council", council_router.router, tags=["Hội đồng"])
 api.add_router("/notifications", notifications.router, tags=["Thông báo, thời hạn"])
+api.add_router("/files", files.router, tags=["Tệp tạo trong nền"])

@@ -67,6 +67,7 @@ ACTION_LABELS = {
     "deadline.created": "Đặt thời hạn trong kế hoạch năm",
     "deadline.deleted": "Bỏ thời hạn trong kế hoạch năm",
     "otp.backup_codes_issued": "Cấp bộ mã dự phòng xác thực hai lớp",
+    "file.requested": "Yêu cầu tạo tệp trong nền",
     "otp.backup_code_used": "Dùng một mã dự phòng xác thực hai lớp",
     "disclosure.opened": "Công khai danh sách đề nghị",
     "disclosure.recorded_on_paper": "Ghi nhận danh sách đã niêm yết công khai trên giấy",

@@ -117,7 +117,8 @@ def verify_url(grant: Grant, request=None) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def certificates_pdf(grants: list[Grant], request=None) -> bytes:
+def certificates_pdf(grants: list[Grant], request=None, progress=None) -> bytes:
+    """One PDF, a page per valid grant; ``progress(done, total)`` after each page (the worker's files)."""
     # A revoked award's certificate is recovered, never printed again (Luật TĐKT 2022 Điều 93).
     grants = [g for g in grants if g.status == GrantStatus.VALID]
     if not grants:
@@ -141,7 +142,7 @@ def certificates_pdf(grants: list[Grant], request=None) -> bytes:
             golden_book_number=g.golden_book_number,
             verify_url=verify_url(g, request),
         ))
-    pdf = render_certificates_pdf(docs)
+    pdf = render_certificates_pdf(docs, on_page=(lambda n: progress(n, len(docs))) if progress else None)
     signer = certificate_signer()
     if signer is not None:
         d = grants[0].decision

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,7 +17,7 @@ from thidua.emulation import selectors as emulation_selectors
 from thidua.org.selectors import person_list_for, units_visible_to
 from thidua.rulebook import codes as rb_codes
 
-from . import documents, levels, proposals, services
+from . import documents, jobs, levels, proposals, services
 from .forms import (
     CouncilMinutesForm,
     DossierUploadForm,
@@ -156,6 +157,7 @@ def decision_detail(request, pk):
                         if can_issue and not decision.is_revocation and valid.exists() else None),
         "amount_words": documents.amount_words(decision.total_amount),
         "audit_entries": audit_rows(decision),
+        "certificates_in_background": valid.count() > settings.CERTIFICATES_INLINE_MAX,
     })
 
 
@@ -292,6 +294,11 @@ dossier_remove_view = routes.door(
 submission_letter_view = routes.door(
     "de-nghi/<int:pk>/to-trinh/", "submission-letter", services.submission_letter_generate, fetch=_nomination,
     back=_to_nomination, success=lambda doc, **_: f"Đã tạo Tờ trình số {doc.number:02d} và lưu vào hồ sơ.")
+certificates_job_view = routes.door(
+    "quyet-dinh/<int:pk>/giay-chung-nhan/tao/", "decision-certificates-job", jobs.certificates_job_start,
+    fetch=_decision, back=_to_decision, args=lambda request, data, decision: {"back_url": _to_decision(decision)},
+    then=lambda job, **_: reverse("notifications:file-job", args=[job.pk]),
+    success="Đã gửi yêu cầu: máy chủ đang tạo tệp giấy chứng nhận.")
 decision_revoke_view = routes.door(
     "quyet-dinh/<int:pk>/huy-bo/", "decision-revoke", services.decision_revoke, fetch=_decision, back=_to_decision,
     form=RevokeForm, second_factor=True,

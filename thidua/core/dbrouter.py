@@ -3,9 +3,11 @@ the heavy statistics leave the primary to the clerks' writes. Everything else, a
 primary; so do sessions, users and the task queue even inside a report request (a replica a second behind
 must not log anyone out).
 
-`ReportReads` (middleware) marks GET requests under the report paths; the router reads the mark.
+`ReportReads` (middleware) marks GET requests under the report paths, `report_reads()` the worker's report
+files; the router reads the mark.
 """
 
+import contextlib
 import contextvars
 
 from django.conf import settings
@@ -32,6 +34,16 @@ class ReplicaRouter:
 
     def allow_migrate(self, db, app_label, **hints):
         return db == "default"
+
+
+@contextlib.contextmanager
+def report_reads():
+    """Read like a report page (the worker making a report file)."""
+    token = _report_read.set(True)
+    try:
+        yield
+    finally:
+        _report_read.reset(token)
 
 
 class ReportReads:

@@ -47,8 +47,9 @@ def render_certificate_pdf(cert: CertificateDoc) -> bytes:
     return render_certificates_pdf([cert])
 
 
-def render_certificates_pdf(certs: Iterable[CertificateDoc]) -> bytes:
-    """Many certificates in one PDF (one page each), e.g. for a whole decision."""
+def render_certificates_pdf(certs: Iterable[CertificateDoc], on_page=None) -> bytes:
+    """Many certificates in one PDF (one page each), e.g. for a whole decision. ``on_page(n)`` is told after
+    each page (the background worker's progress)."""
     register_fonts()
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=PAGE, invariant=1, pageCompression=1)
@@ -62,6 +63,8 @@ def render_certificates_pdf(certs: Iterable[CertificateDoc]) -> bytes:
         _draw(c, cert)
         c.showPage()
         count += 1
+        if on_page is not None:
+            on_page(count)
     if count == 0:
         raise ValueError("Không có giấy khen nào để in")
     c.save()

@@ -75,3 +75,47 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.host}:{self.pid}"
+
+
+class FileJobStatus(models.TextChoices):
+    QUEUED = "queued", "Đang chờ"
+    RUNNING = "running", "Đang tạo"
+    DONE = "done", "Đã xong"
+    FAILED = "failed", "Không tạo được"
+
+
+class FileJob(models.Model):
+    """A file made by the background worker for one user (a decision's certificates, a report in Word, PDF or
+    Excel): queued by the page or the API, built by the builder registered for its kind (notifications.files),
+    its progress shown on the page; it survives a closed browser and the user is told when it is ready."""
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="file_jobs")
+    kind = models.CharField(max_length=40)
+    title = models.CharField("tệp", max_length=300)
+    params = models.JSONField(default=dict)
+    back_url = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=FileJobStatus.choices, default=FileJobStatus.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="tep/%Y/%m/", blank=True)
+    filename = models.CharField(max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "tệp tạo trong nền"
+        verbose_name_plural = "tệp tạo trong nền"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.status == FileJobStatus.DONE else (self.done * 100 // self.total if self.total else 0)
+
+    @property
+    def pending(self) -> bool:
+        return self.status in (FileJobStatus.QUEUED, FileJobStatus.RUNNING)

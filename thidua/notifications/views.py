@@ -5,13 +5,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from thidua.accounts.access import reach
 from thidua.core.door_views import fetch_one
 from thidua.core.routes import Routes
 from thidua.org.selectors import units_visible_to
 
-from . import selectors, services
+from . import files, selectors, services
 from .forms import DeadlineForm, PreferenceForm
 from .models import Preference
 
@@ -75,3 +76,26 @@ routes.door("thoi-han/them/", "deadline-create", services.deadline_create, fetch
 routes.door("thoi-han/<int:pk>/bo/", "deadline-delete", services.deadline_delete,
             fetch=fetch_one("deadline", selectors.deadline_get_for_user),
             back=_to_deadlines, success="Đã bỏ thời hạn.")
+
+
+# ---------------------------------------------------------------- files made by the worker
+
+
+@routes("tep/<int:pk>/", "file-job")
+@login_required
+def file_job(request, pk):
+    return render(request, "notifications/file_job.html", {"job": files.file_job_get_for_user(request.user, pk)})
+
+
+@routes("tep/<int:pk>/tien-do/", "file-job-progress")
+@login_required
+def file_job_progress(request, pk):
+    """The progress fragment the page polls every two seconds while the worker builds the file."""
+    return render(request, "notifications/_file_job.html", {"job": files.file_job_get_for_user(request.user, pk)})
+
+
+@routes("tep/<int:pk>/tai-ve/", "file-job-download")
+@login_required
+@require_safe
+def file_job_download(request, pk):
+    return files.file_job_response(files.file_job_get_for_user(request.user, pk))

@@ -5,6 +5,7 @@ user's reach is a 404, like any object that is not theirs."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,7 +16,7 @@ from django.urls import reverse
 from thidua.audit.services import audit_rows
 from thidua.core.routes import Routes
 
-from . import documents, selectors, services, summary
+from . import documents, jobs, selectors, services, summary
 from .forms import ReportDraftForm
 
 routes = Routes()
@@ -37,6 +38,8 @@ def _scope(request, *, quiet=False):
 
 def _context(request, unit, year, **extra):
     query = urlencode({"don-vi": unit.pk, "nam": year})
+    extra.setdefault("files_in_background", unit.subtree().count() > settings.REPORT_INLINE_UNITS)
+    extra.setdefault("file_formats", [("xlsx", "Excel (.xlsx)"), ("docx", "Word (.docx)"), ("pdf", "PDF")])
     stats = extra.get("stats")
     if stats is not None and stats.women_share is not None:
         extra["women_share_text"] = summary.fmt_percent(stats.women_share)
@@ -145,5 +148,22 @@ def summary_view(request):
         audit_entries=audit_rows(draft) if draft else [],
     ))
 
+
+def _report_job_args(request, data, unit):
+    report, fmt = request.POST.get("report", ""), request.POST.get("fmt", "")
+    if report not in jobs.REPORTS or fmt not in documents.FORMATS:
+        raise Http404(ERR_FORMAT)
+    year = selectors.parse_year(request.POST.get("nam", "")) or selectors.default_year(request.user, unit)
+    page = reverse(f"reports:{report}")
+    return {"report": report, "fmt": fmt, "year": year,
+            "back_url": f"{page}?{urlencode({'don-vi': unit.pk, 'nam': year})}"}
+
+
+report_job = routes.door(
+    "tep/", "file-job", jobs.report_job_start,
+    fetch=lambda request: {"unit": selectors.report_unit_for(request.user, request.POST.get("don-vi"))},
+    back=lambda unit: reverse("reports:home"), args=_report_job_args,
+    then=lambda job, **_: reverse("notifications:file-job", args=[job.pk]),
+    success="Đã gửi yêu cầu: máy chủ đang tạo tệp báo cáo.")
 
 summary_download = routes.add("tong-ket/tai-ve.<str:fmt>", "summary-download", _file_view(documents.summary_file))
