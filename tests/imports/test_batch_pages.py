@@ -32,6 +32,7 @@ def test_it_checks_a_large_file_chunk_by_chunk_from_the_progress_polls(upload, c
     done = clerk_client.get(url).content.decode()
     assert "Đã kiểm tra xong 5 dòng" in done and "hx-trigger" not in done
     commit(clerk_client, batch, only_valid=True)
+    run_worker()  # a large file is written by the worker (test_background_commit.py)
     assert PersonRating.objects.count() == 3
 
 

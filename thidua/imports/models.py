@@ -12,6 +12,7 @@ class ImportKind(models.TextChoices):
 class BatchStatus(models.TextChoices):
     VALIDATING = "validating", "Đang kiểm tra"
     READY = "ready", "Chờ xác nhận"
+    COMMITTING = "committing", "Đang ghi"
     COMMITTED = "committed", "Đã nhập"
 
 
@@ -40,6 +41,9 @@ class ImportBatch(models.Model):
     # In-file duplicate keys seen so far: {key: excel_row_number}
     seen = models.JSONField(default=dict, blank=True)
     imported = models.PositiveIntegerField(default=0)
+    # A large file is written by the background worker: the clerk's choice, and why it was not written.
+    commit_only_valid = models.BooleanField(default=False)
+    commit_message = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     committed_at = models.DateTimeField(null=True, blank=True)

@@ -165,20 +165,48 @@ def _recheck(batch: ImportBatch, acting_user):
     return checks, checker.seen
 
 
-def batch_commit(*, batch: ImportBatch, acting_user, only_valid: bool = False) -> dict:
+def batch_commit(*, batch: ImportBatch, acting_user, only_valid: bool = False, queued: bool = False) -> dict:
     """All-or-nothing by default: one transaction, nothing written when any row fails unless
-    `only_valid`. Returns {"changed": bool, "imported": n, "skipped": n}."""
+    `only_valid`. Returns {"changed": bool, "imported": n, "skipped": n}. ``queued``: the worker writing a
+    batch that batch_commit_queue handed it."""
     try:
-        return _commit(batch=batch, acting_user=acting_user, only_valid=only_valid)
+        return _commit(batch=batch, acting_user=acting_user, only_valid=only_valid, queued=queued)
     except IntegrityError:
         # A concurrent writer got a person-year first (one_rating_per_person_year): nothing was written.
         raise ValidationError(ERR_CONCURRENT)
 
 
 @transaction.atomic
-def _commit(*, batch: ImportBatch, acting_user, only_valid: bool) -> dict:
+def batch_commit_queue(*, batch: ImportBatch, acting_user, only_valid: bool = False) -> ImportBatch:
+    """A large file: hand the writing to the background worker (imports.tasks.commit_batch, which the caller
+    queues); the page shows it is being written, and nothing else may commit it meanwhile."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != BatchStatus.READY:
+        raise ValidationError(ERR_NOT_READY)
+    if batch.errors and not only_valid:
+        raise ValidationError(ERR_HAS_ERRORS.format(n=len(batch.errors)))
+    batch.status, batch.commit_only_valid, batch.commit_message = BatchStatus.COMMITTING, only_valid, ""
+    batch.save(update_fields=["status", "commit_only_valid", "commit_message", "updated_at"])
+    return batch
+
+
+def batch_commit_queued(*, batch: ImportBatch, acting_user) -> dict:
+    """The worker's side: write it, or put it back to wait for the clerk with the reason it was not written."""
+    try:
+        result = batch_commit(batch=batch, acting_user=acting_user, only_valid=batch.commit_only_valid, queued=True)
+    except ValidationError as exc:
+        ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.COMMITTING).update(
+            status=BatchStatus.READY, commit_message=exc.messages[0][:500])
+        return {"changed": False, "imported": 0, "skipped": 0, "refused": exc.messages[0]}
+    if result["changed"]:
+        ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.READY, commit_message=MSG_CHANGED[:500])
+    return result
+
+
+@transaction.atomic
+def _commit(*, batch: ImportBatch, acting_user, only_valid: bool, queued: bool = False) -> dict:
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != (BatchStatus.COMMITTING if queued else BatchStatus.READY):
         raise ValidationError(ERR_NOT_READY)
     checks, seen = _recheck(batch, acting_user)
     bad = {str(c.number) for c in checks if c.errors}

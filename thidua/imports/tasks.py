@@ -16,3 +16,12 @@ def validate_batch(batch_id: int, user_id: int) -> int:
     while batch.status == BatchStatus.VALIDATING:
         batch = batch_advance(batch=batch, acting_user=user)
     return batch.processed
+
+
+@task()
+def commit_batch(batch_id: int, user_id: int) -> int:
+    """Write a large batch the clerk confirmed (services.batch_commit_queue)."""
+    from .services import batch_commit_queued
+
+    user = get_user_model().objects.get(pk=user_id)
+    return batch_commit_queued(batch=ImportBatch.objects.get(pk=batch_id), acting_user=user)["imported"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +21,7 @@ from .selectors import import_batch_get_for_user, import_batch_list_for
 from .workbook import build_template
 
 routes = Routes()
+MSG_COMMIT_QUEUED = "Máy chủ đang ghi các dòng vào hệ thống; có thể đóng trang, kết quả sẽ hiện tại đây."
 
 ERR_NO_RIGHT = "Bạn không có quyền nhập dữ liệu tổ chức, cán bộ."
 PAGE_ROWS = 200
@@ -113,7 +115,7 @@ def batch_progress(request, pk):
     batch = _batch(request, pk)
     if batch.status == BatchStatus.VALIDATING:
         batch = services.batch_advance(batch=batch, acting_user=request.user)
-    if batch.status != BatchStatus.VALIDATING and request.htmx:
+    if batch.status not in (BatchStatus.VALIDATING, BatchStatus.COMMITTING) and request.htmx:
         return HttpResponseClientRefresh()
     return render(request, "imports/_progress.html", {"batch": batch})
 
@@ -125,9 +127,14 @@ def batch_commit_view(request, pk):
     batch = _batch(request, pk)
     form = CommitForm(request.POST)
     form.is_valid()
+    only_valid = form.cleaned_data.get("only_valid", False)
     try:
-        result = services.batch_commit(batch=batch, acting_user=request.user,
-                                       only_valid=form.cleaned_data.get("only_valid", False))
+        if batch.total > settings.IMPORT_BACKGROUND_ROWS:  # large: the worker writes it, the page follows
+            services.batch_commit_queue(batch=batch, acting_user=request.user, only_valid=only_valid)
+            tasks.commit_batch.enqueue(batch.pk, request.user.pk)
+            messages.info(request, MSG_COMMIT_QUEUED)
+            return redirect("imports:batch", pk=batch.pk)
+        result = services.batch_commit(batch=batch, acting_user=request.user, only_valid=only_valid)
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
         return redirect("imports:batch", pk=batch.pk)
