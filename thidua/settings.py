@@ -238,6 +238,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
                     else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded and generated files on S3-compatible object storage (django-storages) when MEDIA_S3_BUCKET is set,
+# so that any number of web nodes and workers share them; otherwise in MEDIA_ROOT. They are always served
+# through the scoped views (never a public URL); backup and restore go through the same storage.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": MEDIA_S3_BUCKET,
+        "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,  # MinIO, Ceph, a Vietnamese cloud…
+        "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+        "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY") or None,
+        "secret_key": os.environ.get("MEDIA_S3_SECRET_KEY") or None,
+        "location": os.environ.get("MEDIA_S3_PREFIX", ""),
+        "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
+    }}
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)

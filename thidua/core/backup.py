@@ -2,8 +2,10 @@
 scans), with a manifest that lists each file's checksum and each table's row count.
 
 PostgreSQL is dumped with pg_dump (custom format) and restored with pg_restore; SQLite through its own online
-backup API. A restore goes only into an empty database and an empty media folder, then checks the files
-against their checksums and the tables against their row counts; anything off is an error, named.
+backup API. The files are read and written through Django's default storage, so the same commands serve a
+media folder and an S3-compatible bucket (django-storages). A restore goes only into an empty database and an
+empty storage, then checks the files against their checksums and the tables against their row counts;
+anything off is an error, named.
 """
 
 import datetime as dt
@@ -11,14 +13,14 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import connection
 
 FORMAT = 1
@@ -29,12 +31,24 @@ class BackupError(Exception):
     """Vietnamese message for the operator."""
 
 
-def _sha256(path: Path) -> str:
+def _sha256(name: str) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as f:
+    with default_storage.open(name, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def _stored(prefix: str = ""):
+    """Every file name in the default storage, depth first (a folder or a bucket alike)."""
+    try:
+        folders, names = default_storage.listdir(prefix)
+    except FileNotFoundError:
+        return
+    for name in sorted(names):
+        yield f"{prefix}{name}"
+    for folder in sorted(folders):
+        yield from _stored(f"{prefix}{folder}/")
 
 
 def _pg_env(conf: dict) -> dict:
@@ -54,17 +68,13 @@ def table_counts() -> dict[str, int]:
     return counts
 
 
-def media_files(root: Path) -> dict[str, dict]:
-    if not root.is_dir():
-        return {}
-    return {str(p.relative_to(root)): {"sha256": _sha256(p), "size": p.stat().st_size}
-            for p in sorted(root.rglob("*")) if p.is_file()}
+def media_files() -> dict[str, dict]:
+    return {name: {"sha256": _sha256(name), "size": default_storage.size(name)} for name in _stored()}
 
 
 def backup(target: Path) -> dict:
     """Write the archive to ``target`` (a .tar.gz); return its manifest."""
     conf = connection.settings_dict
-    media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         if connection.vendor == "postgresql":
@@ -82,7 +92,7 @@ def backup(target: Path) -> dict:
             raise BackupError(f"Chưa hỗ trợ sao lưu cơ sở dữ liệu {connection.vendor}.")
         manifest = {"format": FORMAT, "created_at": dt.datetime.now(dt.UTC).isoformat(),
                     "engine": connection.vendor, "database": dump.name, "tables": table_counts(),
-                    "media": media_files(media_root)}
+                    "media": media_files()}
         target.parent.mkdir(parents=True, exist_ok=True)
         with tarfile.open(target, "w:gz") as tar:
             data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
@@ -90,8 +100,11 @@ def backup(target: Path) -> dict:
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
             tar.add(dump, arcname=dump.name)
-            for name in manifest["media"]:
-                tar.add(media_root / name, arcname=f"media/{name}")
+            for name, meta in manifest["media"].items():
+                info = tarfile.TarInfo(f"media/{name}")
+                info.size = meta["size"]
+                with default_storage.open(name, "rb") as f:
+                    tar.addfile(info, f)
     return manifest
 
 
@@ -109,9 +122,8 @@ def restore(source: Path) -> dict:
     with connection.cursor() as cursor:
         if connection.introspection.table_names(cursor):
             raise BackupError("Cơ sở dữ liệu đích không trống: chỉ phục hồi vào một cơ sở dữ liệu mới, chưa có bảng.")
-    media_root = Path(settings.MEDIA_ROOT)
-    if media_root.is_dir() and any(media_root.iterdir()):
-        raise BackupError(f"Thư mục tệp đính kèm {media_root} không trống: chỉ phục hồi vào thư mục trống.")
+    if next(_stored(), None) is not None:
+        raise BackupError("Nơi lưu tệp đính kèm không trống: chỉ phục hồi vào thư mục (hoặc bucket) trống.")
     with tempfile.TemporaryDirectory() as tmp, tarfile.open(source, "r:gz") as tar:
         tmp = Path(tmp)
         tar.extractall(tmp, members=list(_safe_members(tar)))  # noqa: S202 — members checked above
@@ -132,10 +144,11 @@ def restore(source: Path) -> dict:
             with sqlite3.connect(dump) as src:
                 src.backup(connection.connection)
         for name in manifest["media"]:
-            target = media_root / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(tmp / "media" / name, target)
-    problems = [f"tệp {n}" for n, meta in manifest["media"].items() if _sha256(media_root / n) != meta["sha256"]]
+            with (tmp / "media" / name).open("rb") as f:
+                saved = default_storage.save(name, File(f))
+            if saved != name:
+                raise BackupError(f"Không ghi được tệp {name} đúng tên (nơi lưu đặt thành {saved}).")
+    problems = [f"tệp {n}" for n, meta in manifest["media"].items() if _sha256(n) != meta["sha256"]]
     counts = table_counts()
     problems += [f"bảng {t} ({counts.get(t)} ≠ {n} dòng)" for t, n in manifest["tables"].items() if counts.get(t) != n]
     if problems:
