@@ -207,7 +207,12 @@ SECOND_FACTOR_CAPABILITIES = env_choices(
      "role.manage"})
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
+# The first lock-out lasts AXES_COOLOFF_MINUTES; each further one of the same pair within a day doubles it,
+# up to AXES_COOLOFF_MAX_HOURS (thidua.accounts.lockout, from axes' failure log).
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_MAX_HOURS = env_int("AXES_COOLOFF_MAX_HOURS", 24)
+AXES_COOLOFF_TIME = "thidua.accounts.lockout.cool_off"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Lock the pair (this username from this address), never a whole address: behind one office's NAT or a
 # proxy, one person's five mistakes must not lock everyone out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -76,6 +76,32 @@ def test_one_users_failures_do_not_lock_the_others_at_the_same_address(client, c
     assert other.post(reverse("accounts:login"), {"username": "chairman", "password": PASSWORD}).status_code == 302
 
 
+@override_settings(AXES_FAILURE_LIMIT=3, AXES_COOLOFF_MINUTES=15)
+def test_each_further_lockout_of_the_pair_lasts_twice_as_long_and_only_for_that_pair(client, cast):
+    import datetime as dt
+
+    import time_machine
+
+    def attempt(password, address="10.1.1.1"):
+        return client.post(reverse("accounts:login"), {"username": "clerk", "password": password},
+                           REMOTE_ADDR=address).status_code
+
+    start = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        for _ in range(3):
+            attempt("sai-mat-khau")
+        assert attempt(PASSWORD) == 429
+        assert attempt(PASSWORD, address="10.2.2.2") == 302  # the same user from another address
+        client.logout()
+        clock.move_to(start + dt.timedelta(minutes=16))  # the first lock-out is over…
+        for _ in range(3):
+            attempt("sai-mat-khau")
+        clock.move_to(start + dt.timedelta(minutes=16 + 16))
+        assert attempt(PASSWORD) == 429  # …the second lasts 30 minutes (from the latest attempt)
+        clock.move_to(start + dt.timedelta(minutes=16 + 16 + 31))
+        assert attempt(PASSWORD) == 302
+
+
 def test_behind_trusted_proxies_the_client_is_the_forwarded_address(rf, settings):
     request = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7, 10.0.0.2", REMOTE_ADDR="10.0.0.1")
     assert client_ip(request) == "10.0.0.1"  # not trusted by default: the header is the client's to forge
