@@ -2,7 +2,12 @@
 a lockout locks one account from one address; the admin needs the second factor; logins expire; the CSP
 closes framing, foreign forms and inline styles."""
 
+import json
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.test import Client, override_settings
@@ -134,6 +139,19 @@ def test_a_password_needs_twelve_characters(db):
 
 def test_the_csp_closes_framing_foreign_forms_and_inline_styles(client):
     csp = client.get(reverse("accounts:login"))["Content-Security-Policy"]
-    assert "frame-ancestors 'none'" in csp and "form-action 'self'" in csp and "base-uri 'self'" in csp
+    assert "frame-ancestors 'none'" in csp and "form-action 'self'" in csp and "base-uri 'none'" in csp
     assert "unsafe-inline" not in csp
     assert 'style="' not in client.get(reverse("accounts:login")).content.decode()
+
+
+@pytest.mark.parametrize("hosts, public", [("thiduakhenthuong.quangngai.gov.vn", True), ("127.0.0.1,localhost", False)])
+def test_a_public_host_gets_https_redirect_hsts_and_secure_cookies_by_default(hosts, public):
+    """`make run` on 127.0.0.1 stays plain http; a deployment with a real host name is https-only."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DATABASE_URL"))}
+    env.update(DEBUG="0", SECRET_KEY="x" * 50, ALLOWED_HOSTS=hosts, DJANGO_SETTINGS_MODULE="thidua.settings")
+    code = ("import json; from django.conf import settings as s; print(json.dumps([s.SECURE_SSL_REDIRECT, "
+            "s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE]))")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    redirect, hsts, cookies = json.loads(out.stdout)
+    assert (redirect, hsts > 0) == (public, public) and cookies is True
