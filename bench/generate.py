@@ -134,6 +134,7 @@ def generate(people: int, districts: int, communes: int, seed: int = 2025):
     from django.db import connection
 
     from thidua.awards.models import Decision, Grant
+    from thidua.core.text import normalize_search
     from thidua.org.models import Discipline, Employment, Initiative, Person, PersonRating, Unit, UnitRating
 
     rnd = random.Random(seed)
@@ -159,7 +160,7 @@ def generate(people: int, districts: int, communes: int, seed: int = 2025):
             units.append((uid, f"Xã Thử {d + 1}-{c + 1}", f"P-{d + 1:02d}-{c + 1:03d}", "commune", "ubnd", did,
                           f"/1/{did}/{uid}/"))
             commune_ids.append(uid)
-    load.copy(Unit, ((i, n, code, lv, k, p, path, n.lower()) for i, n, code, lv, k, p, path in units),
+    load.copy(Unit, ((i, n, code, lv, k, p, path, normalize_search(n)) for i, n, code, lv, k, p, path in units),
               ["id", "name", "code", "level", "kind", "parent_id", "path", "search_text"])
 
     # People, employments, ratings.
@@ -172,7 +173,8 @@ def generate(people: int, districts: int, communes: int, seed: int = 2025):
             pid += 1
             gender = "female" if rnd.random() < 0.45 else "male"
             name = f"{rnd.choice(SURNAMES)} {rnd.choice(MIDDLE)} {rnd.choice(GIVEN)}"
-            person_rows.append((pid, name, gender, cu, "Công chức", name.lower()))
+            # The same search text as person_create writes: "nguyen van" finds "Nguyễn Văn …".
+            person_rows.append((pid, name, gender, cu, "Công chức", normalize_search(name)))
             emp_rows.append((pid, cu, "Công chức", dt.date(2010, 1, 1)))
             ratings_of[pid] = cu
     load.copy(Person, person_rows, ["id", "full_name", "gender", "current_unit_id", "current_position", "search_text"])

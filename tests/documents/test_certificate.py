@@ -89,3 +89,22 @@ def test_it_embeds_a_supplied_emblem_image(certificate):
 
 def test_it_is_deterministic(certificate):
     assert render_certificate_pdf(certificate) == render_certificate_pdf(certificate)
+
+
+def test_the_qr_code_scans_back_to_the_verification_link(certificate, tmp_path):
+    """Drawn as one path of module runs, the code still scans: rasterised by poppler, read by ZXing."""
+    import os
+    import shutil
+    import subprocess
+
+    import zxingcpp
+    from PIL import Image
+
+    if not shutil.which("pdftoppm"):
+        if os.environ.get("THIDUA_REQUIRE_BROWSER") == "1":  # CI installs poppler-utils with Chromium
+            pytest.fail("pdftoppm (poppler-utils) is required here but missing")
+        pytest.skip("Không có pdftoppm (poppler-utils): bỏ qua kiểm thử quét mã QR")
+    url = "https://thidua.quangngai.gov.vn/xac-minh/000123-abcdefabcdef"
+    (tmp_path / "c.pdf").write_bytes(render_certificates_pdf([dataclasses.replace(certificate, verify_url=url)]))
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", tmp_path / "c.pdf", tmp_path / "c"], check=True)
+    assert [b.text for b in zxingcpp.read_barcodes(Image.open(tmp_path / "c.png"))] == [url]

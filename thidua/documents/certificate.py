@@ -17,9 +17,8 @@ import io
 import math
 from collections.abc import Iterable
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+import qrcode
+import qrcode.constants
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -32,6 +31,8 @@ from thidua.formatting import format_date
 from .fonts import BOLD, BOLD_ITALIC, FAMILY, ITALIC, register_fonts
 from .text import normalize, strip_number_prefix, vn_date_line
 from .types import CertificateDoc
+
+QR_QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
 
 PAGE = landscape(A4)  # 841.89 × 595.28 pt
 RED = HexColor("#C00000")
@@ -230,8 +231,24 @@ def _emblem(c: Canvas, x: float, y: float, r: float, png: bytes | None) -> None:
 
 
 def _qr(c: Canvas, url: str, x: float, y: float, size: float) -> None:
-    widget = QrCodeWidget(url, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    d.add(widget)
-    renderPDF.draw(d, c, x, y)
+    """The verification QR code, encoded once and drawn as one filled path: a rectangle per run of dark modules
+    in a row (reportlab's widget encoded it twice and drew ~290 validated shapes: 87% of a batch's time)."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=QR_QUIET_ZONE)
+    code.add_data(url)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    n = len(matrix)
+    cell = size / n
+    path = c.beginPath()
+    for r, row in enumerate(matrix):
+        top = y + (n - 1 - r) * cell
+        col = 0
+        while col < n:
+            if not row[col]:
+                col += 1
+                continue
+            start = col
+            while col < n and row[col]:
+                col += 1
+            path.rect(x + start * cell, top, (col - start) * cell, cell)
+    c.drawPath(path, stroke=0, fill=1)
