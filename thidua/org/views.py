@@ -7,6 +7,7 @@ from django.urls import reverse
 from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
 from thidua.core.door_views import form_page
+from thidua.core.paging import page_of
 from thidua.core.routes import Routes
 from thidua.core.text import normalize_search
 from thidua.org.selectors import units_visible_to
@@ -28,12 +29,14 @@ def unit_list(request):
     needle = normalize_search(q)
     if needle:
         units = units.filter(search_text__contains=needle)
-    units = list(units.order_by("path"))
-    base = min((u.depth for u in units), default=0)
-    for u in units:
-        u.indent = min(u.depth - base, 8)  # CSS classes indent-0 … indent-8 (no inline styles: CSP)
+    units = units.order_by("path").select_related("merged_into")
+    page = page_of(request, units)
+    top = units.first()  # the tree's indentation starts at the user's first unit, on every page alike
+    base = top.depth if top else 0
+    for u in page:
+        u.indent = max(min(u.depth - base, 8), 0)  # CSS classes indent-0 … indent-8 (no inline styles: CSP)
     return render(request, "org/unit_list.html", {
-        "units": units, "q": q, "can_manage": has_any(request.user, Capability.ORG_MANAGE),
+        "units": page, "page": page, "q": q, "can_manage": has_any(request.user, Capability.ORG_MANAGE),
     })
 
 
@@ -83,9 +86,9 @@ def unit_merge_view(request):
 @login_required
 def person_list(request):
     q = request.GET.get("q", "")
-    people = person_list_for(request.user, q)[:300]
+    page = page_of(request, person_list_for(request.user, q))
     return render(request, "org/person_list.html", {
-        "people": people, "q": q, "can_manage": has_any(request.user, Capability.ORG_MANAGE),
+        "people": page, "page": page, "q": q, "can_manage": has_any(request.user, Capability.ORG_MANAGE),
     })
 
 

@@ -1,0 +1,28 @@
+"""The unit and person lists show one bounded page at a time (issue 11, item 2: a province's unit list was one
+129 KB page); the page links keep the search."""
+
+import pytest
+from django.urls import reverse
+
+from thidua.core import paging
+
+
+@pytest.fixture(autouse=True)
+def two_a_page(monkeypatch):
+    monkeypatch.setattr(paging, "PAGE_ROWS", 2)
+
+
+def test_the_unit_list_pages_through_the_tree_in_order(client, cast, org):
+    client.force_login(cast.province_officer)
+    first = client.get(reverse("org:unit-list")).content.decode()
+    assert first.count('<span class="indent-') == 2 and "Trang 1/3 (6 dòng)" in first and "trang=2" in first
+    last = client.get(reverse("org:unit-list"), {"trang": 99}).content.decode()  # past the end: the last page
+    assert "Trang 3/3" in last and "Xã Ba Tiêu" in last and "indent-" in last
+
+
+def test_the_person_search_pages_keep_the_query(client, cast, org, people):
+    client.force_login(cast.province_officer)
+    two = client.get(reverse("org:person-list"), {"q": "van"}).content.decode()
+    assert "Nguyễn Thanh Văn" in two and "Đinh Văn Lực" in two and "Trang 1/" not in two  # one page: no links
+    three = client.get(reverse("org:person-list"), {"q": "n"}).content.decode()
+    assert "Trang 1/2 (3 dòng)" in three and "?q=n&amp;trang=2" in three
