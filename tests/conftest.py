@@ -14,6 +14,15 @@ PASSWORD = "Mat-khau-thu-1"
 OVERRIDE_REASON = "Hội đồng Thi đua – Khen thưởng đã xem xét, đánh giá thành tích"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test is a new database, as a new deployment is: no cached figures from the one before (SQLite
+    reuses ids after a rollback, so a data version could repeat)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_user(django_user_model):
     from thidua.accounts.services import role_assign

@@ -267,6 +267,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 # Above these sizes the pages make the file on the background worker (notifications.files) and show its
 # progress, instead of answering with it: a decision's certificates (pages), a report's units in the subtree.
+# Dashboard figures cached per scope until the next change (thidua.audit.cache), at most this long.
+SCOPE_CACHE_SECONDS = env_int("SCOPE_CACHE_SECONDS", 600)
 CERTIFICATES_INLINE_MAX = env_int("CERTIFICATES_INLINE_MAX", 50)
 REPORT_INLINE_UNITS = env_int("REPORT_INLINE_UNITS", 40)
 UPLOAD_ALLOWED_EXTENSIONS = env_list(

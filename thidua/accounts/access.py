@@ -5,6 +5,7 @@ or its whole subtree (materialised path prefix). Results are cached on the
 user object for the request.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -69,6 +70,15 @@ def reach(user, capability: str = Capability.VIEW) -> Reach:
     result = Reach(frozenset(exact), tuple(kept))
     cache[capability] = result
     return result
+
+
+def reach_key(user, capability: str = Capability.VIEW) -> str:
+    """A short name for what the user reaches: users with the same reach share cached figures."""
+    r = reach(user, capability)
+    if r.everything:
+        return "all"
+    raw = ",".join(map(str, sorted(r.exact_ids))) + "|" + ",".join(r.prefixes)
+    return hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()[:16]
 
 
 def can(user, capability: str, unit) -> bool:

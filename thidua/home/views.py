@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from thidua.accounts.access import reach
+from thidua.accounts.access import reach, reach_key
+from thidua.audit.cache import cached
 from thidua.audit.services import audit_rows
 from thidua.awards.selectors import (
     award_history_for_person,
@@ -20,14 +21,17 @@ routes = Routes()
 @routes("", "home")
 @login_required
 def home(request):
-    nominations = nomination_list_for(request.user)
+    user = request.user
+    counts = cached("home-counts", reach_key(user), lambda: {
+        "unit_count": units_visible_to(user).count(),
+        "nomination_count": nomination_list_for(user).count(),
+        "decision_count": decision_list_for(user).count(),
+    })
     context = {
-        "todo": todo_for(request.user),
-        "assignments": request.user.role_assignments.select_related("role", "unit"),
-        "unit_count": units_visible_to(request.user).count(),
-        "nomination_count": nominations.count(),
-        "decision_count": decision_list_for(request.user).count(),
-        "recent_decisions": decision_list_for(request.user)[:5],
+        "todo": todo_for(user),
+        "assignments": user.role_assignments.select_related("role", "unit"),
+        **counts,
+        "recent_decisions": decision_list_for(user)[:5],
     }
     return render(request, "home/home.html", context)
 

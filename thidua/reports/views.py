@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from thidua.audit.cache import cached
 from thidua.audit.services import audit_rows
 from thidua.core.routes import Routes
 
@@ -91,9 +92,11 @@ def _chart_data(stats, nominations, att) -> dict:
 @login_required
 def home(request):
     unit, year = _scope(request)
-    stats = selectors.grant_stats(request.user, unit, year)
-    nominations = selectors.nomination_counts(request.user, unit, year)
-    att = selectors.attainment(request.user, unit, year)
+    user = request.user
+    # Per user (a report also counts the user's own awards), unit and year, until the next change.
+    stats, nominations, att = cached("report-home", f"u{user.pk}:{unit.pk}:{year}", lambda: (
+        selectors.grant_stats(user, unit, year), selectors.nomination_counts(user, unit, year),
+        selectors.attainment(user, unit, year)))
     return render(request, "reports/home.html", _context(
         request, unit, year, stats=stats, nominations=nominations, attainment=att,
         decisions=selectors.report_decisions(request.user, unit, year),

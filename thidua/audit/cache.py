@@ -1,0 +1,38 @@
+"""Figures cached per scope until the data changes (issue 11, item 2: the dashboards' counts).
+
+Every change of the data goes through a door, and every door writes an audit entry in its own transaction; so
+the newest audit entry's id is a version of the whole database that every web process and node reads alike,
+that moves only when a change commits, and that costs one index lookup. A cached figure is keyed by it: the
+first reader after a change computes it again; nothing has to be invalidated by hand. Data loaded around the
+doors (the benchmark's COPY) is seen after the cache's timeout or a restart.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Max
+
+from .models import AuditEntry
+
+_MISSING = object()
+
+
+# Ids are drawn when a transaction inserts, not when it commits: one that began earlier may commit a lower id
+# after a later one. Counting the entries just below the head sees it arrive (unless more than this many
+# were drawn meanwhile; then the timeout).
+LATE_WINDOW = 1000
+
+
+def audit_head() -> str:
+    head = AuditEntry.objects.aggregate(head=Max("id"))["head"] or 0
+    recent = AuditEntry.objects.filter(id__gt=head - LATE_WINDOW).count() if head else 0
+    return f"{head}.{recent}"
+
+
+def cached(name: str, scope: str, compute):
+    """``compute()``'s value for this scope at the current data version (computed once per process and version)."""
+    key = f"thidua:{name}:{scope}:{audit_head()}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, settings.SCOPE_CACHE_SECONDS)
+    return value
