@@ -8,26 +8,18 @@ counts and the five latest decisions as the page reads them now, and with the `.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
+
+from generate import bench_url, setup_django
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--url", default=os.environ.get("BENCH_DATABASE_URL",
-                                                    "postgres://postgres@127.0.0.1:5432/thidua_bench"))
+    ap.add_argument("--url", default=bench_url())
     ap.add_argument("--rounds", type=int, default=9)
     args = ap.parse_args()
-    os.environ["DATABASE_URL"] = args.url
-    os.environ.setdefault("DEBUG", "1")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
+    setup_django(args.url)
     from django.contrib.auth import get_user_model
 
     from thidua.accounts.services import role_assign

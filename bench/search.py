@@ -8,28 +8,20 @@ it (bitmap scans off: PostgreSQL falls back to the sequential scan it used befor
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
+
+from generate import bench_url, setup_django
 
 QUERIES = ["nguyen van", "tran thi", "le minh", "pham", "hoang anh", "vo thanh"]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--url", default=os.environ.get("BENCH_DATABASE_URL",
-                                                    "postgres://postgres@127.0.0.1:5432/thidua_bench"))
+    ap.add_argument("--url", default=bench_url())
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
-    os.environ["DATABASE_URL"] = args.url
-    os.environ.setdefault("DEBUG", "1")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
+    setup_django(args.url)
     from django.db import connection
 
     from thidua.core.paging import PAGE_ROWS
