@@ -1,4 +1,4 @@
-"""The unit and person lists show one bounded page at a time (issue 11, item 2: a province's unit list was one
+"""The unit, person, nomination and decision lists show one bounded page at a time (issue 11, item 2: a province's unit list was one
 129 KB page); the page links keep the search."""
 
 import pytest
@@ -26,3 +26,20 @@ def test_the_person_search_pages_keep_the_query(client, cast, org, people):
     assert "Nguyễn Thanh Văn" in two and "Đinh Văn Lực" in two and "Trang 1/" not in two  # one page: no links
     three = client.get(reverse("org:person-list"), {"q": "n"}).content.decode()
     assert "Trang 1/2 (3 dòng)" in three and "?q=n&amp;trang=2" in three
+
+
+def test_the_nomination_and_decision_lists_page_through_and_keep_the_filter(client, cast, org, issued_decision):
+    from thidua.awards import services
+
+    for title in ("Đề nghị đợt 2", "Đề nghị đợt 3"):
+        services.nomination_create(acting_user=cast.clerk, unit=org.binh_an, award_code="GIAY_KHEN", year=2024,
+                                   title=title)
+    client.force_login(cast.clerk)
+    drafts = client.get(reverse("awards:nomination-list"), {"status": "draft"}).content.decode()
+    assert "Trang 1/1" not in drafts and "Đề nghị đợt 2" in drafts and "Đề nghị đợt 3" in drafts
+    everything = client.get(reverse("awards:nomination-list")).content.decode()
+    assert "Trang 1/2 (3 dòng)" in everything and "?trang=2" in everything
+    filtered = client.get(reverse("awards:nomination-list"), {"status": "decided", "trang": 1}).content.decode()
+    assert "Đề nghị tặng Giấy khen năm 2023" in filtered and "Đề nghị đợt 2" not in filtered
+    decisions = client.get(reverse("awards:decision-list")).content.decode()
+    assert "01/QĐ-UBND" in decisions and "Trang 1/" not in decisions  # one decision: one page, no links

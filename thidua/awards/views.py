@@ -11,6 +11,7 @@ from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
 from thidua.core.door_views import fetch_one, form_page
 from thidua.core.errors import ERR_NO_PERMISSION
+from thidua.core.paging import page_of
 from thidua.core.routes import Routes
 from thidua.documents.mime import DOCX, XLSX
 from thidua.emulation import selectors as emulation_selectors
@@ -65,8 +66,9 @@ def nomination_list(request):
     nominations = nomination_list_for(request.user)
     if status:
         nominations = nominations.filter(status=status)
+    page = page_of(request, nominations)
     return render(request, "awards/nomination_list.html", {
-        "nominations": nominations[:500], "status": status, "statuses": NominationStatus.choices,
+        "nominations": page, "page": page, "status": status, "statuses": NominationStatus.choices,
         "can_create": has_any(request.user, Capability.NOMINATION_MANAGE),
     })
 
@@ -139,7 +141,8 @@ def dossier_file_view(request, pk, doc_pk):
 @login_required
 @require_safe
 def decision_list(request):
-    return render(request, "awards/decision_list.html", {"decisions": decision_list_for(request.user)[:500]})
+    page = page_of(request, decision_list_for(request.user))
+    return render(request, "awards/decision_list.html", {"decisions": page, "page": page})
 
 
 @routes("quyet-dinh/<int:pk>/", "decision-detail")
