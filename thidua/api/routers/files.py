@@ -11,6 +11,7 @@ from thidua.awards.jobs import certificates_job_start
 from thidua.awards.selectors import decision_get_for_user
 from thidua.notifications.files import file_job_get_for_user, file_job_response
 from thidua.notifications.models import FileJobStatus
+from thidua.reports import documents as report_documents
 from thidua.reports import selectors as report_selectors
 from thidua.reports.jobs import REPORTS, report_job_start
 
@@ -58,7 +59,7 @@ def certificates(request, decision_id: int):
 @router.post("/reports", response=responses(FileJobOut, 202, write=True), url_name="file-report",
              summary="Tạo tệp báo cáo (Excel, Word, PDF) trong nền")
 def report(request, payload: ReportFileIn):
-    if payload.report not in REPORTS or payload.fmt not in ("xlsx", "docx", "pdf"):
+    if payload.report not in REPORTS or payload.fmt not in report_documents.FORMATS:
         raise ValidationError("Loại báo cáo hoặc định dạng không hợp lệ: report là award-table, register hoặc "
                               "summary; fmt là xlsx, docx hoặc pdf.")
     unit = report_selectors.report_unit_for(request.auth, str(payload.unit_id))
