@@ -13,7 +13,7 @@ SECRET_FILE := .secret_key
 # Tests and `make dev` run with DEBUG; `make run` overrides it (production-like).
 export DEBUG ?= 1
 
-.PHONY: run dev test install install-dev migrate demo static bench lint clean
+.PHONY: run dev test install install-dev migrate demo static bench bench-web lint clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ test: install-dev
 
 bench: install-dev
 	$(PY) bench/run.py
+
+# The pages under the production server on the province data set: 50 users with think time, then saturation.
+bench-web: install-dev
+	$(PY) bench/web.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -271,6 +271,11 @@ UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 SCOPE_CACHE_SECONDS = env_int("SCOPE_CACHE_SECONDS", 600)
 CERTIFICATES_INLINE_MAX = env_int("CERTIFICATES_INLINE_MAX", 50)
 REPORT_INLINE_UNITS = env_int("REPORT_INLINE_UNITS", 40)
+# Candidate lists read stored verdicts (awards.verdicts): a subtree of at most this many people is computed at once
+# when its verdicts are missing or out of date (and exported at once); a larger one on the worker, which also
+# computes the stored verdicts again this many seconds after a change.
+VERDICTS_INLINE_PEOPLE = env_int("VERDICTS_INLINE_PEOPLE", 2000)
+VERDICTS_REFRESH_DELAY_SECONDS = env_int("VERDICTS_REFRESH_DELAY_SECONDS", 60)
 UPLOAD_ALLOWED_EXTENSIONS = env_list(
     "UPLOAD_ALLOWED_EXTENSIONS", ["pdf", "docx", "doc", "xlsx", "xls", "jpg", "jpeg", "png"]
 )

@@ -27,12 +27,17 @@ def test_it_filters_the_candidate_list_and_exports_it(browser_page, login, cast,
     rows = page.locator("tr.candidate")
     rows.first.wait_for()
     assert rows.count() == 1
-    verdict = page.locator("details.verdict").first
-    assert "Đủ điều kiện" in verdict.locator("summary").inner_text()  # conduct criteria do not hold it
-    verdict.locator("summary").click()
-    reason = verdict.get_by_text("Đạt CSTĐ cơ sở 3 năm liên tục: 2023, 2024, 2025")
+    assert "Đủ điều kiện" in page.locator("li.verdict").first.inner_text()  # conduct criteria do not hold it
+    counts = page.locator("#verdict-counts")
+    assert "CSTĐ cấp tỉnh" in counts.inner_text()
+
+    # The reasons of one row, each with its citation, on their own page; back to the filtered list.
+    page.get_by_role("link", name="Xem lý do, căn cứ").click()
+    reason = page.get_by_text("Đạt CSTĐ cơ sở 3 năm liên tục: 2023, 2024, 2025")
     reason.wait_for()
     assert "Luật TĐKT 2022, Điều 22" in reason.inner_text()
+    page.go_back()
+    page.locator("tr.candidate").first.wait_for()
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Xuất Excel").click()

@@ -19,12 +19,34 @@ def test_it_lists_candidates_of_a_unit_with_verdicts(cast, org, history):
     assert r.status_code == 200, r.content
     body = r.json()
     assert body["ruleset"] == "2025-07" and body["year"] == 2025
+    assert body["state"] == "fresh" and body["count"] == len(body["items"]) > 0
     [van] = [i for i in body["items"] if i["name"] == "Nguyễn Thanh Văn"]
     [v] = van["verdicts"]
-    # Conduct criteria are listed but do not hold the verdict; CSTĐCS 2025 counts in the same review.
-    assert v["code"] == "CSTD_TINH" and v["status"] == "eligible"
-    assert any(c["citation"] == "Luật TĐKT 2022, Điều 22" for c in v["criteria"])
+    assert v == {"code": "CSTD_TINH", "status": "eligible", "status_vi": "Đủ điều kiện", "granted": False}
     assert all(i["name"] != "Đinh Văn Lực" for i in body["items"])
+    counts = {(c["code"], c["status"]): c["n"] for c in body["counts"]}
+    assert {code for code, _ in counts} == {"CSTD_TINH"} and counts[("CSTD_TINH", "eligible")] >= 1
+    # The reasons, each criterion with its citation, on demand: conduct criteria are listed but do not hold
+    # the verdict; CSTĐCS 2025 counts in the same review.
+    full = as_user(cast.clerk).get(van["reasons_url"] + "&code=CSTD_TINH").json()
+    [v] = full["verdicts"]
+    assert v["status"] == "eligible" and full["decision_date"] == "2026-01-15"
+    assert any(c["citation"] == "Luật TĐKT 2022, Điều 22" for c in v["criteria"])
+
+
+def test_it_pages_the_candidates_and_gives_a_collectives_reasons(cast, org, history):
+    c = as_user(cast.clerk)
+    params = {"unit": org.binh_an.pk, "year": 2025, "decision_date": "2026-01-15"}
+    whole = c.get(f"{BASE}/candidates", params).json()
+    first = c.get(f"{BASE}/candidates", {**params, "limit": 2}).json()
+    second = c.get(f"{BASE}/candidates", {**params, "limit": 2, "offset": 2}).json()
+    assert first["count"] == second["count"] == whole["count"] > 3
+    assert [i["id"] for i in first["items"] + second["items"]] == [i["id"] for i in whole["items"][:4]]
+    assert c.get(f"{BASE}/candidates", {**params, "limit": 5000}).status_code == 422
+    [commune] = [i for i in whole["items"] if i["kind"] == "collective" and i["id"] == org.binh_an.pk]
+    body = c.get(commune["reasons_url"]).json()
+    assert body["name"] == org.binh_an.name and {v["code"] for v in body["verdicts"]} >= {"TTLDTT", "GIAY_KHEN"}
+    assert as_user(cast.outsider).get(commune["reasons_url"]).status_code == 404
 
 
 def test_it_filters_candidates_by_status_and_name(cast, org, history):

@@ -1,4 +1,5 @@
 import io
+import re
 
 import openpyxl
 import pytest
@@ -12,6 +13,11 @@ def page(client, user, unit, **params):
     return client.get(reverse(URL, args=[unit.pk]), params)
 
 
+def reasons_page(client, html, kind, pk):
+    url = re.search(rf'href="(/[^"]*ly-do/{kind}/{pk}/[^"]*)"', html).group(1).replace("&amp;", "&")
+    return client.get(url).content.decode()
+
+
 def test_it_shows_every_person_and_sub_unit_with_verdicts_reasons_and_citations(client, cast, org, history):
     r = page(client, cast.clerk, org.binh_an, year=2025, decision_date="2026-01-15")
     html = r.content.decode()
@@ -20,12 +26,19 @@ def test_it_shows_every_person_and_sub_unit_with_verdicts_reasons_and_citations(
         assert name in html
     assert "Đinh Văn Lực" not in html  # another commune
     assert "Chiến sĩ thi đua cấp bộ, ngành, tỉnh" in html
-    assert ("Đạt CSTĐ cơ sở 3 năm liên tục: 2023, 2024, 2025 (năm 2025: đủ điều kiện trong cùng đợt xét)"
-            " — Luật TĐKT 2022, Điều 22") in html
-    assert "Được xem xét tại cuộc họp bình xét: " in html  # conduct criteria listed, not holding
     assert "Cần xem xét" in html and "Không đủ điều kiện" in html and "Đủ điều kiện" in html
-    assert "Đang trong thời gian thi hành kỷ luật hạ bậc lương" in html  # Duyên, NĐ 152 Đ4
     assert "bộ quy tắc <code>2025-07</code>" in html
+    assert 'id="verdict-counts"' in html  # counts first
+    # Each row's cited reasons on demand.
+    van = reasons_page(client, html, "individual", history.van.pk)
+    assert ("Đạt CSTĐ cơ sở 3 năm liên tục: 2023, 2024, 2025 (năm 2025: đủ điều kiện trong cùng đợt xét)"
+            " — Luật TĐKT 2022, Điều 22") in van
+    assert "Được xem xét tại cuộc họp bình xét: " in van  # conduct criteria listed, not holding
+    assert "Ngày quyết định 15/01/2026" in van and "<code>2025-07</code>" in van
+    duyen = reasons_page(client, html, "individual", history.duyen.pk)
+    assert "Đang trong thời gian thi hành kỷ luật hạ bậc lương" in duyen  # NĐ 152 Đ4
+    youth = reasons_page(client, html, "collective", org.youth.pk)
+    assert "Tập thể lao động tiên tiến" in youth and "Luật TĐKT 2022" in youth
 
 
 def test_it_filters_by_status_code_and_name_without_diacritics(client, cast, org, history):
@@ -65,6 +78,9 @@ def test_it_exports_the_list_to_excel(client, cast, org, history):
 def test_it_hides_a_unit_from_an_outsider(client, cast, org, history):
     assert page(client, cast.outsider, org.binh_an, year=2025).status_code == 404
     assert page(client, cast.outsider, org.binh_an, year=2025, format="xlsx").status_code == 404
+    for kind, pk in (("individual", history.van.pk), ("collective", org.binh_an.pk)):
+        assert client.get(reverse("eligibility:reasons", args=[kind, pk]), {"year": 2025}).status_code == 404
+    assert client.post(reverse("eligibility:candidates-file", args=[org.binh_an.pk])).status_code == 404
 
 
 def test_it_asks_an_anonymous_visitor_to_log_in(client, org):

@@ -22,6 +22,11 @@ _MISSING = object()
 LATE_WINDOW = 1000
 
 
+def audit_version() -> int:
+    """The newest audit entry's id: the version of the data that stored results were computed from."""
+    return AuditEntry.objects.aggregate(head=Max("id"))["head"] or 0
+
+
 def audit_head() -> str:
     head = AuditEntry.objects.aggregate(head=Max("id"))["head"] or 0
     recent = AuditEntry.objects.filter(id__gt=head - LATE_WINDOW).count() if head else 0

@@ -10,6 +10,7 @@ from thidua.formatting import format_date, format_vnd
 from thidua.rulebook import codes
 
 from .models import AuditEntry
+from .signals import recorded
 
 ACTION_LABELS = {
     "unit.created": "Tạo đơn vị",
@@ -138,7 +139,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def audit_record(*, actor, action: str, target, unit=None, data=None, reason: str = "") -> AuditEntry:
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         target_type=target._meta.label_lower,
@@ -148,6 +149,8 @@ def audit_record(*, actor, action: str, target, unit=None, data=None, reason: st
         data=data or {},
         reason=reason,
     )
+    recorded.send(sender=AuditEntry, action=action, unit_ids={entry.unit_id})
+    return entry
 
 
 def audit_record_bulk(*, actor, action: str, entries, reason: str = "") -> int:
@@ -160,6 +163,8 @@ def audit_record_bulk(*, actor, action: str, entries, reason: str = "") -> int:
         for target, unit_id, data in entries
     ]
     AuditEntry.objects.bulk_create(rows, batch_size=1000)
+    if rows:
+        recorded.send(sender=AuditEntry, action=action, unit_ids={r.unit_id for r in rows})
     return len(rows)
 
 

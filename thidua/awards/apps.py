@@ -7,4 +7,9 @@ class AwardsConfig(AppConfig):
     verbose_name = "Khen thưởng"
 
     def ready(self):
-        from . import jobs  # noqa: F401  (registers the files the background worker makes)
+        from thidua.audit.signals import recorded
+
+        from . import jobs, verdicts  # noqa: F401  (jobs registers the files the background worker makes)
+
+        # Stored verdicts are computed again on the worker after the changes that feed them.
+        recorded.connect(verdicts.on_recorded, dispatch_uid="awards.verdicts")

@@ -7,43 +7,67 @@ and services.candidates (bench/run.py asserts it).
 """
 
 import datetime as dt
+import hashlib
 
-from django.db import transaction
-from django.db.models import F, Max, Min
+from django.db import connection, transaction
+from django.db.models import Count, F, Max, Min
 from django.utils import timezone
 from django_tasks import task
 
+from thidua.audit.cache import audit_version
 from thidua.core.conf import rulebook_settings
-from thidua.rulebook.codes import COLLECTIVE_CODES, INDIVIDUAL_CODES
+from thidua.core.text import normalize_search
+from thidua.rulebook import select_ruleset
+from thidua.rulebook.codes import COLLECTIVE, COLLECTIVE_CODES, INDIVIDUAL, INDIVIDUAL_CODES
 
 from . import histories
-from .models import EligibilityPart, EligibilityRun, RunStatus
+from .models import EligibilityPart, EligibilityRun, RunStatus, StoredVerdict, VerdictCount
 
 MEMBER_CODES = ("TTLDTT", "TTLDXS")
+
+
+STATUS_LETTER = {"eligible": "e", "needs_judgement": "j", "not_eligible": "n"}
+LETTER_STATUS = {v: k for k, v in STATUS_LETTER.items()}
+WRITE_BATCH = 2000
 
 
 def _need_members(run) -> bool:
     return any(c in MEMBER_CODES for c in run.unit_codes)
 
 
+def settings_key(st) -> str:
+    """A digest of the rulebook settings: verdicts computed under other settings are other verdicts."""
+    return hashlib.sha256(repr(st).encode()).hexdigest()[:32]
+
+
 @transaction.atomic
 def run_start(*, unit, year: int, decision_date: dt.date, parts: int = 8, acting_user=None, person_codes=None,
-              unit_codes=None) -> EligibilityRun:
-    """Create the run and queue its parts (they run when the transaction commits and a worker is free)."""
+              unit_codes=None, settings=None, inline: bool = False) -> EligibilityRun:
+    """Create the run and queue its parts (they run when the transaction commits and a worker is free), or,
+    ``inline``, compute it here and now (a small subtree: the page waits for it)."""
+    st = settings or rulebook_settings()
     run = EligibilityRun.objects.create(
         unit=unit, year=year, decision_date=decision_date, started_by=acting_user,
         person_codes=list(INDIVIDUAL_CODES if person_codes is None else person_codes),
-        unit_codes=list(COLLECTIVE_CODES if unit_codes is None else unit_codes), parts=1)
+        unit_codes=list(COLLECTIVE_CODES if unit_codes is None else unit_codes), parts=1,
+        ruleset_id=select_ruleset(decision_date).id, settings_key=settings_key(st), data_version=audit_version())
+    _SETTINGS[run.settings_key] = st
     bounds = histories._subtree_people(unit.path).aggregate(lo=Min("pk"), hi=Max("pk"))
     if bounds["lo"] is None:
         cuts = []
     else:
-        lo, hi, n = bounds["lo"] - 1, bounds["hi"], max(1, parts)
+        lo, hi, n = bounds["lo"] - 1, bounds["hi"], max(1, 1 if inline else parts)
         cuts = [lo + (hi - lo) * i // n for i in range(n)] + [hi]
     shares = [EligibilityPart.objects.create(run=run, lo=cuts[i], hi=cuts[i + 1]) for i in range(len(cuts) - 1)]
     run.parts = len(shares)
     run.save(update_fields=["parts"])
-    if shares:
+    if inline:
+        for share in shares:
+            part_evaluate.call(share.pk)
+        if not shares:
+            run_finish.call(run.pk)
+        run.refresh_from_db()
+    elif shares:
         for share in shares:
             part_evaluate.enqueue(share.pk)
     else:
@@ -51,18 +75,43 @@ def run_start(*, unit, year: int, decision_date: dt.date, parts: int = 8, acting
     return run
 
 
+# The settings a run was started with, by digest (a screening run assumes the judgement criteria met); a worker
+# in another process rebuilds them from the digest of the two kinds the pages start.
+_SETTINGS: dict = {}
+
+
+def _settings_of(run):
+    st = _SETTINGS.get(run.settings_key)
+    if st is None:
+        for candidate in (rulebook_settings(), rulebook_settings(assume_judgement_met=True)):
+            _SETTINGS[settings_key(candidate)] = candidate
+        st = _SETTINGS.get(run.settings_key)
+    if st is None:
+        raise ValueError(f"run {run.pk}: unknown rulebook settings {run.settings_key}")
+    return st
+
+
+def _letters(statuses) -> str:
+    return "".join(STATUS_LETTER[s] for s in statuses)
+
+
 @task()
 def part_evaluate(part_id: int) -> int:
     share = EligibilityPart.objects.select_related("run").get(pk=part_id)
     run = share.run
-    job = (run.unit_id, (share.lo, share.hi), run.year, run.decision_date, rulebook_settings(),
+    job = (run.unit_id, (share.lo, share.hi), run.year, run.decision_date, _settings_of(run),
            tuple(run.person_codes), _need_members(run))
-    statuses, facts, queries = histories._compact_share(job)
-    share.statuses = {str(k): list(v) for k, v in statuses.items()}
-    share.facts = {str(k): list(v) for k, v in facts.items()}
-    share.done, share.queries = True, queries
-    share.save(update_fields=["statuses", "facts", "done", "queries"])
+    shown = []
+    statuses, facts, queries = histories._compact_share(job, shown)
+    rows = (StoredVerdict(run=run, kind=INDIVIDUAL, subject_id=pk, unit_id=u.pk, path=u.path, name=name[:255],
+                          search=normalize_search(name)[:255], unit_name=u.name[:255], position=(position or "")[:255],
+                          statuses=_letters(statuses[pk]), granted=" ".join(sorted(granted))[:255])
+            for pk, name, position, u, granted in shown)
     with transaction.atomic():
+        StoredVerdict.objects.bulk_create(rows, batch_size=WRITE_BATCH)
+        share.facts = {str(k): list(v) for k, v in facts.items()}
+        share.done, share.queries = True, queries
+        share.save(update_fields=["facts", "done", "queries"])
         EligibilityRun.objects.filter(pk=run.pk).update(parts_done=F("parts_done") + 1)
         last = EligibilityRun.objects.select_for_update().get(pk=run.pk)
         if last.parts_done >= last.parts:
@@ -72,7 +121,7 @@ def part_evaluate(part_id: int) -> int:
 
 @task()
 def run_finish(run_id: int) -> int:
-    """The collectives, judged on their members' states from every part."""
+    """The collectives, judged on their members' states from every part; then the counts per unit."""
     from thidua.rulebook import evaluate_many
 
     run = EligibilityRun.objects.select_related("unit").get(pk=run_id)
@@ -85,24 +134,61 @@ def run_finish(run_id: int) -> int:
             for share in run.shares.all():
                 facts.update({int(k): tuple(v) for k, v in share.facts.items()})
             histories.attach_member_facts(b, run.year, facts)
-        units = {}
+        rows = []
         if run.unit_codes:
             for h, verdicts in evaluate_many(list(b.units.values()), run.year, run.decision_date,
-                                             rulebook_settings(), tuple(run.unit_codes), compact=True):
-                units[str(h.id)] = [v.status for v in verdicts]
-    result = result_of(run, units)
-    run.unit_statuses = units
-    run.counts = {f"{code}|{status}": n for (code, status), n in result.counts().items()}
-    run.status, run.finished_at = RunStatus.DONE, timezone.now()
-    run.save(update_fields=["unit_statuses", "counts", "status", "finished_at"])
-    return len(units)
+                                             _settings_of(run), tuple(run.unit_codes), compact=True):
+                u = b.unit_info[int(h.id)]
+                parent = b.unit_info.get(u.parent_id)
+                rows.append(StoredVerdict(
+                    run=run, kind=COLLECTIVE, subject_id=u.pk, unit_id=u.pk, path=u.path, name=u.name[:255],
+                    search=normalize_search(u.name)[:255], unit_name=parent.name[:255] if parent else "",
+                    statuses=_letters(v.status for v in verdicts),
+                    granted=" ".join(sorted(h.titles.get(run.year, ())))[:255]))
+    with transaction.atomic():
+        StoredVerdict.objects.bulk_create(rows, batch_size=WRITE_BATCH)
+        counts = _count_per_unit(run, b.unit_info)
+        VerdictCount.objects.bulk_create(counts, batch_size=WRITE_BATCH)
+        run.counts = {}
+        for c in counts:
+            if c.unit_id == run.unit_id:
+                key = f"{c.code}|{c.status}"
+                run.counts[key] = run.counts.get(key, 0) + c.n
+        run.status, run.finished_at = RunStatus.DONE, timezone.now()
+        run.save(update_fields=["counts", "status", "finished_at"])
+        EligibilityPart.objects.filter(run=run).update(facts={})
+        if connection.vendor == "postgresql":  # the planner's statistics for the rows just written
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE awards_storedverdict")
+        # The verdicts this run replaces: older finished runs of the same subtree and key.
+        EligibilityRun.objects.filter(unit_id=run.unit_id, year=run.year, decision_date=run.decision_date,
+                                      settings_key=run.settings_key, status=RunStatus.DONE,
+                                      pk__lt=run.pk).delete()
+    return len(rows)
 
 
-def result_of(run: EligibilityRun, units=None) -> histories.CompactResult:
+def _count_per_unit(run, unit_info) -> list:
+    """Counts of (code, status) for every unit of the subtree, each row counted at its scope unit and above."""
+    grouped = (StoredVerdict.objects.filter(run=run).order_by().values_list("kind", "unit_id", "statuses")
+               .annotate(n=Count("id")))
+    codes = {INDIVIDUAL: run.person_codes, COLLECTIVE: run.unit_codes}
+    totals: dict = {}
+    for kind, unit_id, letters, n in grouped:
+        u = unit_info.get(unit_id)
+        if u is None:
+            continue
+        for uid in histories._ancestor_ids(u.path, unit_info):
+            for code, letter in zip(codes[kind], letters, strict=True):
+                key = (uid, kind, code, LETTER_STATUS[letter])
+                totals[key] = totals.get(key, 0) + n
+    return [VerdictCount(run=run, unit_id=uid, kind=kind, code=code, status=status, n=n)
+            for (uid, kind, code, status), n in totals.items()]
+
+
+def result_of(run: EligibilityRun) -> histories.CompactResult:
     """The run's statuses as a CompactResult (the shape the in-process path returns)."""
     out = histories.CompactResult(run.year, run.decision_date, tuple(run.person_codes), tuple(run.unit_codes))
-    for share in run.shares.all():
-        out.people.update({int(k): tuple(v) for k, v in share.statuses.items()})
-        out.queries += share.queries
-    out.units = {int(k): tuple(v) for k, v in (units if units is not None else run.unit_statuses).items()}
+    for kind, pk, letters in run.verdicts.values_list("kind", "subject_id", "statuses").iterator(chunk_size=5000):
+        (out.people if kind == INDIVIDUAL else out.units)[pk] = tuple(LETTER_STATUS[x] for x in letters)
+    out.queries = sum(run.shares.values_list("queries", flat=True))
     return out

@@ -36,7 +36,6 @@ from thidua.rulebook.codes import (
     STATUS_ELIGIBLE,
     STATUS_NEEDS_JUDGEMENT,
     STATUS_NOT_ELIGIBLE,
-    TITLE_IMPLIES,
 )
 
 from . import histories
@@ -180,16 +179,9 @@ def _candidates(unit, year, dd, codes, st) -> CandidateList:
         h = b.people[p.pk]
         unit_info = b.unit_info[p.unit_id]
         out.rows.append(CandidateRow(INDIVIDUAL, p.pk, p.full_name, unit_info.name, p.position,
-                                     person_verdicts.get(p.pk, []), frozenset(_titles_with_implied(h, year)),
+                                     person_verdicts.get(p.pk, []), frozenset(histories.titles_with_implied(h, year)),
                                      unit_info))
     return out
-
-
-def _titles_with_implied(h, year):
-    titles = set(h.titles.get(year, ()))
-    for t in list(titles):
-        titles.update(TITLE_IMPLIES.get(t, ()))
-    return titles
 
 
 def _parent_name(b, u) -> str:
@@ -232,6 +224,11 @@ def verdict_for_entry(entry, decision_date: dt.date | None = None, *, settings=N
     else:
         return None  # households: no history is kept for them yet
     return found[0] if found else None
+
+
+def initiative_titles_for_person(person) -> dict:
+    """"SK-12" -> title of the person's initiatives (the verdicts name the ones they rest on)."""
+    return histories.person_histories([person.pk]).initiative_titles
 
 
 def person_subject(person):

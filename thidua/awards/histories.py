@@ -405,10 +405,11 @@ class CompactResult:
 _MEMBER_CODES = ("LDTT", "CSTDCS")
 
 
-def _compact_share(job):
+def _compact_share(job, rows=None):
     """One share (a task of ``awards.bulk``): load the histories of the people with pk in ``pk_range``
     and evaluate them.
-    Returns ({pk: statuses} for current people, {pk: member_facts}, queries)."""
+    Returns ({pk: statuses} for current people, {pk: member_facts}, queries). ``rows``, when given, receives
+    what the candidate list shows of each current person: (pk, name, position, UnitInfo, granted codes)."""
     from thidua.rulebook import evaluate_many
 
     unit_pk, pk_range, year, dd, st, person_codes, need_members = job
@@ -427,6 +428,9 @@ def _compact_share(job):
                 by_code = {v.code: v for v in verdicts}
                 if pk in current:
                     statuses[pk] = tuple(by_code[c].status for c in person_codes)
+                    if rows is not None:
+                        p = b.person_info[pk]
+                        rows.append((pk, p.full_name, p.position, b.unit_info[p.unit_id], titles_with_implied(h, year)))
                 if need_members:
                     facts[pk] = member_facts(h, year, (member_state(h, by_code, "LDTT", year),
                                                        member_state(h, by_code, "CSTDCS", year)))
@@ -475,6 +479,14 @@ def evaluate_subtree_compact(unit: Unit, year: int, decision_date: dt.date, sett
 
 
 # ------------------------------------------------------------------ a member's title state
+
+
+def titles_with_implied(history, year: int) -> set:
+    """The codes granted for ``year``, with the titles they imply (a CSTĐCS is also an LĐTT)."""
+    titles = set(history.titles.get(year, ()))
+    for t in list(titles):
+        titles.update(rb_codes.TITLE_IMPLIES.get(t, ()))
+    return titles
 
 
 def _granted(history, code: str, year: int) -> bool:

@@ -400,11 +400,19 @@ class EligibilityRun(models.Model):
     parts = models.PositiveSmallIntegerField()
     parts_done = models.PositiveSmallIntegerField(default=0)
     status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.RUNNING)
-    unit_statuses = models.JSONField(default=dict)
     counts = models.JSONField(default=dict)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # What the verdicts were computed from (awards.verdicts): the rule set of the decision date, a digest of the
+    # rulebook settings, and the newest audit entry id when the histories were read (the data version).
+    ruleset_id = models.CharField(max_length=40, default="")
+    settings_key = models.CharField(max_length=64, default="")
+    data_version = models.BigIntegerField(default=0)
+    refresh_queued = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["year", "decision_date", "settings_key", "status"], name="awards_run_key")]
 
 
 class EligibilityPart(models.Model):
@@ -414,6 +422,41 @@ class EligibilityPart(models.Model):
     lo = models.BigIntegerField()
     hi = models.BigIntegerField()
     done = models.BooleanField(default=False)
-    statuses = models.JSONField(default=dict)
     facts = models.JSONField(default=dict)
     queries = models.PositiveIntegerField(default=0)
+
+
+class StoredVerdict(models.Model):
+    """One subject's statuses in a run (one letter per code of the run, in its order: ``e`` eligible, ``j`` needs
+    judgement, ``n`` not eligible), with what the candidate list shows of the subject; the cited reasons are
+    computed again for one subject on demand."""
+
+    run = models.ForeignKey(EligibilityRun, on_delete=models.CASCADE, related_name="verdicts")
+    kind = models.CharField(max_length=10, choices=RecipientKind.choices[:2])
+    subject_id = models.BigIntegerField()
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")  # the unit that scopes the row
+    path = models.CharField(max_length=255)  # the scope unit's path: subtree filter and order
+    name = models.CharField(max_length=255)
+    search = models.CharField(max_length=255)  # the name without diacritics (core.text.normalize_search)
+    unit_name = models.CharField(max_length=255, blank=True)
+    position = models.CharField(max_length=255, blank=True)
+    statuses = models.CharField(max_length=40)
+    granted = models.CharField(max_length=255, blank=True)  # codes already granted for the year, space-separated
+
+    class Meta:
+        indexes = [models.Index(fields=["run", "kind", "path", "name", "subject_id"], name="awards_verdict_order"),
+                   models.Index(fields=["run", "unit"], name="awards_verdict_unit")]
+
+
+class VerdictCount(models.Model):
+    """How many verdicts of each code and status a unit's subtree has in a run (the candidate list's counts)."""
+
+    run = models.ForeignKey(EligibilityRun, on_delete=models.CASCADE, related_name="unit_counts")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=RecipientKind.choices[:2])
+    code = models.CharField(max_length=40)
+    status = models.CharField(max_length=20)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["run", "unit"], name="awards_verdictcount_unit")]

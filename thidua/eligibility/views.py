@@ -3,31 +3,27 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.access import can
 from thidua.accounts.models import Capability
 from thidua.awards import eligibility as services
-from thidua.awards import proposals
+from thidua.awards import proposals, verdicts
 from thidua.awards.selectors import nomination_get_for_user
 from thidua.core.feedback import run_door
+from thidua.core.paging import page_of
 from thidua.core.routes import Routes
-from thidua.documents import Column, render_table_xlsx
-from thidua.documents.mime import XLSX
-from thidua.org.selectors import unit_get_for_user
+from thidua.org.selectors import person_get_for_user, unit_get_for_user
+from thidua.rulebook import select_ruleset
 from thidua.rulebook.codes import short_vi
 
-from . import selectors
+from . import jobs, selectors
 from .forms import CandidateFilterForm
 
 routes = Routes()
-
-MARKS = {True: "✓", False: "✗", None: "?"}
-
 
 @routes("", "my-candidates")
 @login_required
@@ -40,10 +36,12 @@ def my_candidates(request):
     return redirect("eligibility:candidates", assignment.unit_id)
 
 
-@routes("don-vi/<int:pk>/", "candidates")
-@login_required
-def candidates(request, pk):
-    unit = unit_get_for_user(request.user, pk)
+FILTERS = ("code", "status", "kind", "q")
+PAGE_ROWS = 50
+
+
+def _filters(request):
+    """The list's filters from the query string; bad ones become messages and are left out."""
     form = CandidateFilterForm(request.GET or None)
     data = {}
     if form.is_bound and not form.is_valid():
@@ -53,26 +51,100 @@ def candidates(request, pk):
     elif form.is_bound:
         data = form.cleaned_data
     year = data.get("year") or services.current_review_year()
-    result = selectors.candidates_for(
-        request.user, unit, year, decision_date=data.get("decision_date"), code=data.get("code", ""),
-        status=data.get("status", ""), kind=data.get("kind", ""), query=data.get("q", ""),
-        screening=bool(data.get("screening")),
-    )
+    dd = data.get("decision_date") or services.default_decision_date(year)
+    return form, data, year, dd
+
+
+@routes("don-vi/<int:pk>/", "candidates")
+@login_required
+def candidates(request, pk):
+    """Counts first, then a page of people and collectives with their statuses, read from the stored verdicts;
+    each row's cited reasons on their own page."""
+    unit = unit_get_for_user(request.user, pk)
+    form, data, year, dd = _filters(request)
+    code, status, screening = data.get("code", ""), data.get("status", ""), bool(data.get("screening"))
     if request.GET.get("format") == "xlsx":
-        return _xlsx(result)
-    query = request.GET.copy()
-    query.pop("format", None)
-    query["year"] = year
-    code = data.get("code", "")
-    can_propose = bool(code) and can(request.user, Capability.NOMINATION_MANAGE, unit)
+        if not selectors.exported_at_once(unit):
+            messages.info(request, "Danh sách lớn: bấm «Xuất Excel» để máy chủ tạo tệp và báo khi xong.")
+            return redirect(reverse("eligibility:candidates", args=[unit.pk]) + "?" + _query(request, "format"))
+        result = selectors.candidates_for(request.user, unit, year, decision_date=dd, code=code, status=status,
+                                          kind=data.get("kind", ""), query=data.get("q", ""), screening=screening)
+        return _xlsx_response(result)
+    view = selectors.stored_candidates(request.user, unit, year, decision_date=dd, screening=screening)
+    page = rows = counts = None
+    if view.run is not None:
+        filters = {"code": code, "status": status, "kind": data.get("kind", ""), "query": data.get("q", "")}
+        page = page_of(request, verdicts.rows_for(request.user, view, **filters), PAGE_ROWS,
+                       count=verdicts.count_of(request.user, view, **filters))
+        rows = verdicts.shown(view.run, page.object_list, code=code, status=status)
+        counts = _count_table(verdicts.counts_for(request.user, view), code)
+    can_propose = bool(code) and view.run is not None and can(request.user, Capability.NOMINATION_MANAGE, unit)
     into = _into(request, unit, code, year) if can_propose else None
     return render(request, "eligibility/candidates.html", {
-        "unit": unit, "form": form, "result": result, "year": year, "nav_section": "awards",
-        "badges": services.STATUS_BADGES, "marks": MARKS, "export_query": query.urlencode(),
-        "counts": _counts(result), "code": code, "can_propose": can_propose, "into": into,
+        "unit": unit, "form": form, "view": view, "year": year, "decision_date": dd, "nav_section": "awards",
+        "page": page, "rows": rows, "counts": counts, "code": code, "can_propose": can_propose, "into": into,
+        "badges": services.STATUS_BADGES, "statuses": services.STATUS_ORDER, "export_query": _query(request, "format"),
+        "reasons_query": urlencode({"year": year, "decision_date": dd.isoformat(), **({"code": code} if code else {}),
+                                    **({"screening": "on"} if screening else {})}),
+        "export_at_once": selectors.exported_at_once(unit, view), "first": page.start_index() if page else 0,
         "drafts": proposals.draft_nominations_for(unit, code, year) if can_propose else [],
         "proposed": {f"{k}:{pk}" for k, pk in proposals.already_proposed(into)},
     })
+
+
+def _query(request, *drop) -> str:
+    query = request.GET.copy()
+    for name in drop:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _count_table(counts: dict, code: str) -> list:
+    """[(code, name, [(status, badge, n)])] for the codes shown (the chosen one, else all)."""
+    return [(c, short_vi(c), [(s, services.STATUS_BADGES[s], by_status[s]) for s in services.STATUS_ORDER])
+            for c, by_status in counts.items() if not code or c == code]
+
+
+@routes("ly-do/<str:kind>/<int:pk>/", "reasons")
+@login_required
+def reasons(request, kind, pk):
+    """One person's or collective's full verdicts for the year, each criterion with its citation (on demand)."""
+    if kind == "individual":
+        subject = person_get_for_user(request.user, pk)
+    elif kind == "collective":
+        subject = unit_get_for_user(request.user, pk)
+    else:
+        raise Http404("Không tìm thấy.")
+    form, data, year, dd = _filters(request)
+    code = data.get("code", "")
+    st = selectors.rulebook_settings_for(bool(data.get("screening")))
+    codes = [code] if code else None
+    if kind == "individual":
+        found = services.verdicts_for_person(subject, year, dd, codes, settings=st)
+        titles = services.initiative_titles_for_person(subject)
+    else:
+        found = services.verdicts_for_unit(subject, year, dd, codes, settings=st)
+        titles = {}
+    return render(request, "eligibility/reasons.html", {
+        "subject": subject, "kind": kind, "year": year, "decision_date": dd, "verdicts": found,
+        "ruleset_id": select_ruleset(dd).id, "initiative_titles": titles, "nav_section": "awards",
+        "name": subject.full_name if kind == "individual" else subject.name,
+    })
+
+
+@routes("don-vi/<int:pk>/tep-excel/", "candidates-file")
+@login_required
+@require_POST
+def candidates_file(request, pk):
+    """The whole list with its reasons as Excel, made by the worker (a province's list)."""
+    unit = unit_get_for_user(request.user, pk)
+    form, data, year, dd = _filters(request)
+    job = jobs.candidates_job_start(
+        unit=unit, year=year, decision_date=dd, acting_user=request.user,
+        filters={k: data.get(k) or "" for k in FILTERS} | {"screening": bool(data.get("screening"))},
+        back_url=reverse("eligibility:candidates", args=[unit.pk]) + "?" + _query(request, "format"))
+    messages.success(request, "Đã gửi yêu cầu: máy chủ đang tạo tệp Excel danh sách xét điều kiện.")
+    return redirect("notifications:file-job", job.pk)
 
 
 def _into(request, unit, code, year):
@@ -117,34 +189,8 @@ def _picks(values):
     return people, units
 
 
-def _counts(result):
-    counts = {s: 0 for s in services.STATUS_ORDER}
-    for row in result.rows:
-        for v in row.verdicts:
-            counts[v.status] += 1
-    return [(s, services.STATUS_BADGES[s], n) for s, n in counts.items()]
-
-
-def _reasons(verdict, wanted) -> str:
-    return "\n".join(c.text_vi for c in verdict.criteria if c.met in wanted and c.severity != "warning")
-
-
-def _xlsx(result):
-    columns = [Column("STT", "int", 6), Column("Đối tượng", width=10), Column("Họ và tên / Tên tập thể", width=30),
-               Column("Đơn vị", width=28), Column("Chức vụ", width=24), Column("Danh hiệu / hình thức", width=24),
-               Column("Kết quả", width=18), Column("Tiêu chí chưa đạt, cần xem xét", width=70),
-               Column("Tiêu chí đã đạt", width=70)]
-    rows = []
-    n = 0
-    for row in result.rows:
-        for v in row.verdicts:
-            n += 1
-            rows.append([n, row.kind_vi, row.name, row.unit_name, row.position, short_vi(v.code),
-                         services.STATUS_BADGES[v.status], _reasons(v, (False, None)), _reasons(v, (True,))])
-    title = f"Danh sách xét điều kiện khen thưởng năm {result.year} – {result.unit.name}"
-    subtitle = f"Ngày quyết định {result.decision_date:%d/%m/%Y} · bộ quy tắc {result.ruleset_id}"
-    content = render_table_xlsx(title, columns, rows, sheet_name=f"Năm {result.year}", subtitle=subtitle)
-    response = HttpResponse(content, content_type=XLSX)
-    name = slugify(result.unit.code or "don-vi")
-    response["Content-Disposition"] = f'attachment; filename="xet-dieu-kien-{name}-{result.year}.xlsx"'
+def _xlsx_response(result):
+    name, content_type, content = jobs.xlsx_file(result)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -6,10 +6,11 @@ Outside your reach → 404 (the accessor).
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from ninja import Body, Field, Router, Schema, Status
+from django.urls import reverse
+from ninja import Body, Field, Query, Router, Schema, Status
 
 from thidua.awards import eligibility as services
-from thidua.awards import proposals
+from thidua.awards import proposals, verdicts
 from thidua.awards.selectors import nomination_get_for_user
 from thidua.core.errors import ERR_DECISION_DATE
 from thidua.eligibility import selectors
@@ -19,7 +20,7 @@ from thidua.rulebook.cli import run as rulebook_run
 from thidua.rulebook.errors import InputError, RulebookError
 
 from ..schemas import ErrorOut
-from .common import READ_ERRORS, responses
+from .common import MAX_LIMIT, MAX_OFFSET, READ_ERRORS, responses
 
 router = Router()
 PAYLOAD = Body(...)  # the whole JSON body is the CLI payload
@@ -52,13 +53,27 @@ class VerdictOut(Schema):
     granted: bool = False
 
 
+class StoredVerdictOut(Schema):
+    code: str
+    status: str
+    status_vi: str
+    granted: bool = False
+
+
 class CandidateOut(Schema):
     kind: str
     id: int
     name: str
     unit_name: str
     position: str
-    verdicts: list[VerdictOut]
+    verdicts: list[StoredVerdictOut]
+    reasons_url: str = Field(description="Kết quả đầy đủ kèm từng tiêu chí và căn cứ của cá nhân, tập thể này.")
+
+
+class CountOut(Schema):
+    code: str
+    status: str
+    n: int
 
 
 class CandidatesOut(Schema):
@@ -67,7 +82,13 @@ class CandidatesOut(Schema):
     year: int
     decision_date: dt.date
     ruleset: str
-    count: int
+    state: str = Field(description="`fresh`: theo dữ liệu hiện tại; `stale`: đang tính lại, kết quả là của lần "
+                                   "tính trước (`computed_at`); `computing`: đang tính lần đầu, chưa có kết quả.")
+    computed_at: dt.datetime | None
+    count: int = Field(description="Số cá nhân, tập thể phù hợp bộ lọc (mọi trang).")
+    limit: int
+    offset: int
+    counts: list[CountOut] = Field(description="Số kết quả theo danh hiệu và trạng thái, toàn đơn vị.")
     items: list[CandidateOut]
 
 
@@ -85,6 +106,14 @@ class PersonVerdictsOut(Schema):
     decision_date: dt.date
     verdicts: list[VerdictOut]
     forecast: list[ForecastOut]
+
+
+class UnitVerdictsOut(Schema):
+    id: int
+    name: str
+    year: int
+    decision_date: dt.date
+    verdicts: list[VerdictOut]
 
 
 class EvaluateErrorOut(Schema):
@@ -117,21 +146,39 @@ def _verdict(v, granted=frozenset()) -> dict:
             summary="Danh sách xét điều kiện khen thưởng của một đơn vị",
             description="Mọi cá nhân đang công tác và mọi tập thể trong đơn vị (kể cả trực thuộc) với kết quả xét "
                         "từng danh hiệu, hình thức: `eligible` (Đủ điều kiện), `not_eligible` (Không đủ điều kiện), "
-                        "`needs_judgement` (Cần xem xét), kèm từng tiêu chí và căn cứ pháp lý. `year` mặc định là năm "
-                        "đang xét; `decision_date` chọn bộ quy tắc; lọc theo `code`, `status`, `kind`, "
-                        "`q` (không dấu).",
+                        "`needs_judgement` (Cần xem xét), đọc từ kết quả đã tính (tính lại sau mỗi thay đổi dữ liệu); "
+                        "số lượng theo trạng thái trước, rồi từng trang (`limit`, `offset`). Lý do và căn cứ của một "
+                        "đối tượng: `reasons_url`. `year` mặc định là năm đang xét; `decision_date` chọn bộ quy tắc; "
+                        "lọc theo `code`, `status`, `kind`, `q` (không dấu).",
             openapi_extra={"responses": READ_ERRORS})
 def candidates(request, unit: int, year: int | None = None, decision_date: dt.date | None = None, code: str = "",
-               status: str = "", kind: str = "", q: str = ""):
+               status: str = "", kind: str = "", q: str = "", limit: int = Query(100, ge=1, le=MAX_LIMIT),
+               offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     _check(year, decision_date, code, status, kind)
     obj = unit_get_for_user(request.auth, unit)
     year = year or services.current_review_year()
-    result = selectors.candidates_for(request.auth, obj, year, decision_date=decision_date, code=code,
-                                      status=status, kind=kind, query=q)
-    items = [{"kind": r.kind, "id": r.pk, "name": r.name, "unit_name": r.unit_name, "position": r.position,
-              "verdicts": [_verdict(v, r.granted) for v in r.verdicts]} for r in result.rows]
-    return {"unit_id": obj.pk, "unit_name": obj.name, "year": year, "decision_date": result.decision_date,
-            "ruleset": result.ruleset_id, "count": len(items), "items": items}
+    view = selectors.stored_candidates(request.auth, obj, year, decision_date=decision_date)
+    out = {"unit_id": obj.pk, "unit_name": obj.name, "year": year, "decision_date": view.decision_date,
+           "ruleset": view.ruleset_id, "limit": limit, "offset": offset, "count": 0, "counts": [], "items": [],
+           "state": "fresh" if view.fresh else ("stale" if view.run else "computing"),
+           "computed_at": view.run.finished_at if view.run else None}
+    if view.run is None:
+        return out
+    filters = {"code": code, "status": status, "kind": kind, "query": q}
+    qs = verdicts.rows_for(request.auth, view, **filters)
+    known = verdicts.count_of(request.auth, view, **filters)
+    out["count"] = qs.count() if known is None else known
+    dd = view.decision_date.isoformat()
+    for r in verdicts.shown(view.run, qs[offset:offset + limit], code=code, status=status):
+        name = "api:eligibility-person" if r.kind == "individual" else "api:eligibility-unit"
+        out["items"].append({
+            "kind": r.kind, "id": r.pk, "name": r.name, "unit_name": r.unit_name, "position": r.position,
+            "verdicts": [{"code": c, "status": st, "status_vi": services.STATUS_BADGES[st], "granted": c in r.granted}
+                         for c, st in r.verdicts],
+            "reasons_url": f"{reverse(name, args=[r.pk])}?year={year}&decision_date={dd}"})
+    out["counts"] = [{"code": c, "status": st, "n": n} for c, by in verdicts.counts_for(request.auth, view).items()
+                     for st, n in by.items() if not code or c == code]
+    return out
 
 
 class ProposeIn(Schema):
@@ -175,6 +222,22 @@ def person_verdicts(request, person_id: int, year: int | None = None, decision_d
     items = services.forecast_for_person(person, year + 1)
     return {"id": person.pk, "name": person.full_name, "year": year, "decision_date": dd,
             "verdicts": [_verdict(v) for v in verdicts], "forecast": [i.to_dict() for i in items]}
+
+
+@router.get("/units/{unit_id}", response=responses(UnitVerdictsOut), url_name="eligibility-unit",
+            summary="Kết quả xét điều kiện của một tập thể",
+            description="Kết quả xét mọi danh hiệu, hình thức tập thể (hoặc `code`) năm `year`, kèm từng tiêu chí và "
+                        "căn cứ (thành viên là người công tác trong đơn vị và đơn vị trực thuộc trong năm).",
+            openapi_extra={"responses": READ_ERRORS})
+def unit_verdicts(request, unit_id: int, year: int | None = None, decision_date: dt.date | None = None,
+                  code: str = ""):
+    _check(year, decision_date, code)
+    unit = unit_get_for_user(request.auth, unit_id)
+    year = year or services.current_review_year()
+    dd = decision_date or services.default_decision_date(year)
+    found = services.verdicts_for_unit(unit, year, dd, [code] if code else None)
+    return {"id": unit.pk, "name": unit.name, "year": year, "decision_date": dd,
+            "verdicts": [_verdict(v) for v in found]}
 
 
 @router.post("/evaluate", response={200: dict, 400: EvaluateErrorOut, 401: ErrorOut},

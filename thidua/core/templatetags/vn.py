@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from thidua.formatting import format_date, format_vnd
+from thidua.formatting import format_date, format_money, format_vnd
 
 register = template.Library()
 
@@ -9,6 +9,12 @@ register = template.Library()
 @register.filter
 def vnd(value):
     return format_vnd(value)
+
+
+@register.filter
+def vnnumber(value):
+    """12345 → "12.345" (counts on pages); 0 stays "0"."""
+    return format_money(value) or "0"
 
 
 @register.filter

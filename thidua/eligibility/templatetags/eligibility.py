@@ -4,9 +4,16 @@ from django import template
 from django.urls import reverse
 
 from thidua.awards import eligibility as services
+from thidua.rulebook.codes import name_vi
 
 register = template.Library()
 HORIZON = 5
+
+
+@register.filter
+def code_vi(code):
+    """The Vietnamese name of an award code in the candidate list ("Chiến sĩ thi đua cấp bộ, ngành, tỉnh")."""
+    return name_vi(code)
 
 
 @register.inclusion_tag("eligibility/_forecast.html")
