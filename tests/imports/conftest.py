@@ -85,3 +85,13 @@ def commit(client, batch, only_valid=False):
 
 def flash(response) -> list[str]:
     return [str(m) for m in response.context["messages"]]
+
+
+def errors_of(batch) -> dict:
+    """{"7": ["Dòng 7: …"]}: the staged rows that failed their checks, by Excel row number."""
+    return {str(r.number): r.errors for r in batch.rows.filter(ok=False).order_by("number")}
+
+
+def valid_rows_of(batch) -> list[dict]:
+    """The cleaned values of the staged valid rows, in file order (with their "row" number and "note")."""
+    return [r.data for r in batch.rows.filter(ok=True).order_by("number")]

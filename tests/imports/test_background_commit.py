@@ -57,12 +57,15 @@ def test_with_errors_it_is_refused_before_queueing_unless_the_clerk_keeps_only_v
 
 
 @LARGE
-def test_a_change_found_by_the_worker_writes_nothing_and_tells_the_clerk(upload, clerk_client, people):
+def test_a_change_found_by_the_worker_writes_nothing_and_tells_the_clerk(upload, clerk_client, people, cast):
+    from thidua.org.services import ratings_set
+
     batch = batch_of(upload("ratings", rows(people, [2020, 2021, 2022])))
     run_worker()
     commit(clerk_client, batch)
-    # Meanwhile someone records 2021 by hand: the worker's re-check finds row 3 now clashes.
-    PersonRating.objects.create(person=people.van, year=2021, rating="HTXS")
+    # Meanwhile a provincial officer records 2021 on the person's page: the audited change in the uploader's
+    # reach makes the worker check the rows again, and row 3 now clashes.
+    ratings_set(acting_user=cast.province_officer, items=[{"person": people.van, "year": 2021, "rating": "HTXS"}])
     run_worker()
     batch.refresh_from_db()
     assert batch.status == BatchStatus.READY and "đã thay đổi kể từ lúc kiểm tra" in batch.commit_message

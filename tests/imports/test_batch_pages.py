@@ -3,7 +3,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests.conftest import run_worker
-from tests.imports.conftest import batch_of, commit
+from tests.imports.conftest import batch_of, commit, errors_of
 from thidua.imports.models import BatchStatus
 from thidua.org.models import PersonRating
 
@@ -13,22 +13,40 @@ def rows(people, n):
 
 
 @override_settings(IMPORT_BACKGROUND_ROWS=2, IMPORT_CHUNK_ROWS=2)
-def test_it_checks_a_large_file_chunk_by_chunk_from_the_progress_polls(upload, clerk_client, people):
+def test_a_large_file_is_checked_by_the_worker_chunk_by_chunk_and_the_polls_show_its_counters(
+        upload, clerk_client, people, monkeypatch):
+    from thidua.imports import services
+
     batch = batch_of(upload("ratings", rows(people, 5)))
+    # Nothing read yet: the sheet's declared size is the total, and the file waits for the worker.
     assert (batch.status, batch.processed, batch.total) == (BatchStatus.VALIDATING, 0, 5)
+    assert batch.source.name.endswith(".xlsx") and not batch.rows.exists()
     page = clerk_client.get(reverse("imports:batch", args=[batch.pk])).content.decode()
-    assert 'hx-trigger="every 1s"' in page and reverse("imports:batch-progress", args=[batch.pk]) in page
     url = reverse("imports:batch-progress", args=[batch.pk])
-    first = clerk_client.get(url).content.decode()
-    assert "Đang kiểm tra 2/5 dòng" in first and '<progress value="2" max="5"' in first
-    assert "Đang kiểm tra 4/5 dòng" in clerk_client.get(url).content.decode()
+    assert 'hx-trigger="every 1s"' in page and url in page
+    assert "Đang kiểm tra 0/5 dòng" in clerk_client.get(url).content.decode()  # a poll checks nothing itself
+
+    seen = []  # what a poll would show after each chunk the worker commits
+    stage_chunk = services._stage_chunk
+
+    def spy(*args):
+        result = stage_chunk(*args)
+        seen.append(clerk_client.get(url).content.decode())
+        return result
+
+    monkeypatch.setattr(services, "_stage_chunk", spy)
+    run_worker()
+    assert len(seen) == 3
+    assert "Đang kiểm tra 0/5 dòng" in seen[0]  # the first chunk's counters commit with its rows, just after
+    assert "Đang kiểm tra 2/5 dòng" in seen[1] and '<progress value="2" max="5"' in seen[1]
+    assert "Đang kiểm tra 4/5 dòng" in seen[2]
     last = clerk_client.get(url, headers={"HX-Request": "true"})
     assert last.status_code == 200 and last["HX-Refresh"] == "true"
     batch.refresh_from_db()
-    assert (batch.status, batch.processed) == (BatchStatus.READY, 5)
+    assert (batch.status, batch.processed, batch.valid_count, batch.error_count) == (BatchStatus.READY, 5, 3, 2)
     # Duplicates are found across chunks: rows 5 and 6 repeat rows 2 and 3.
-    assert batch.errors == {"5": ["Dòng 5: Trùng với dòng 2 trong tệp (cùng cá nhân và năm)"],
-                            "6": ["Dòng 6: Trùng với dòng 3 trong tệp (cùng cá nhân và năm)"]}
+    assert errors_of(batch) == {"5": ["Dòng 5: Trùng với dòng 2 trong tệp (cùng cá nhân và năm)"],
+                                "6": ["Dòng 6: Trùng với dòng 3 trong tệp (cùng cá nhân và năm)"]}
     done = clerk_client.get(url).content.decode()
     assert "Đã kiểm tra xong 5 dòng" in done and "hx-trigger" not in done
     commit(clerk_client, batch, only_valid=True)
@@ -42,7 +60,7 @@ def test_the_worker_checks_a_large_file_to_the_end_without_any_poll(upload, cler
     assert batch.status == BatchStatus.VALIDATING  # the browser is closed: no poll ever comes
     run_worker()
     batch.refresh_from_db()
-    assert (batch.status, batch.processed) == (BatchStatus.READY, 5) and set(batch.errors) == {"5", "6"}
+    assert (batch.status, batch.processed) == (BatchStatus.READY, 5) and set(errors_of(batch)) == {"5", "6"}
     assert "Đã kiểm tra xong 5 dòng" in clerk_client.get(reverse("imports:batch-progress", args=[batch.pk])).content.decode()
 
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from tests.imports.conftest import batch_of, commit
+from tests.imports.conftest import batch_of, commit, errors_of
 from thidua.audit.models import AuditEntry
 from thidua.org.models import Discipline
 
@@ -17,7 +17,7 @@ def test_it_records_discipline_and_reports_bad_rows(upload, clerk_client, people
         {"person_id": str(duyen.pk), "level": "Cảnh cáo"},
         {"person_id": str(van.pk), "level": "khien trach", "start_date": "15/04/2025"},
     ]))
-    assert batch.errors == {
+    assert errors_of(batch) == {
         "3": ["Dòng 3: Hình thức kỷ luật 'Phê bình' không hợp lệ (Khiển trách, Cảnh cáo, Hạ bậc lương, Cách chức, "
               "Buộc thôi việc)"],
         "4": ["Dòng 4: Đến ngày '01/01/2025' phải sau Từ ngày '15/04/2025'"],

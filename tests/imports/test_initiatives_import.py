@@ -1,4 +1,4 @@
-from tests.imports.conftest import batch_of, commit
+from tests.imports.conftest import batch_of, commit, errors_of
 from thidua.audit.models import AuditEntry
 from thidua.org.models import Initiative
 
@@ -16,7 +16,7 @@ def test_it_records_initiatives_with_tolerant_kinds_and_scopes(upload, clerk_cli
          "initiative_kind": "Bài báo"},
         {"person_id": str(van.pk), "title": "so hoa ho so mot cua cap xa", "year": "2025", "scope": "Cấp cơ sở"},
     ]))
-    assert batch.errors == {
+    assert errors_of(batch) == {
         "4": ["Dòng 4: 'Nguyễn Thị Mỹ Duyên' đã có sáng kiến, đề tài 'Sổ tay đoàn viên điện tử' năm 2024"],
         "5": ["Dòng 5: Thiếu Tên sáng kiến, đề tài"],
         "6": ["Dòng 6: Loại 'Bài báo' không hợp lệ (Sáng kiến hoặc Đề tài nghiên cứu khoa học)",

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from tests.imports.conftest import batch_of, commit, flash
+from tests.imports.conftest import batch_of, commit, errors_of, flash, valid_rows_of
 from thidua.audit.models import AuditEntry
 from thidua.imports.models import BatchStatus
 from thidua.org.models import Employment, Person
@@ -38,8 +38,8 @@ ERRORS = {
 def test_it_lists_every_bad_row_with_its_vietnamese_error(upload, clerk_client, people):
     batch = batch_of(upload("people", ROWS))
     assert batch.status == BatchStatus.READY
-    assert batch.errors == ERRORS
-    assert [r["row"] for r in batch.valid_rows] == [2, 9]
+    assert errors_of(batch) == ERRORS
+    assert [r["row"] for r in valid_rows_of(batch)] == [2, 9]
     page = clerk_client.get(reverse("imports:batch", args=[batch.pk])).content.decode()
     assert "Dòng 3: Ngày sinh &#x27;31/02/1990&#x27; không hợp lệ (dd/mm/yyyy)" in page
     assert "Chỉ nhập các dòng hợp lệ" in page
@@ -95,7 +95,7 @@ def test_it_rechecks_at_commit_and_writes_nothing_when_the_database_changed(uplo
     assert "Dữ liệu trong hệ thống đã thay đổi" in flash(response)[-1]
     assert Person.objects.filter(full_name="Lê Văn Bình").count() == 1
     batch.refresh_from_db()
-    assert batch.errors == {"2": ["Dòng 2: Cá nhân 'Lê Văn Bình' sinh ngày 12/03/1990 đã có ở đơn vị 'Xã Bình An'"]}
+    assert errors_of(batch) == {"2": ["Dòng 2: Cá nhân 'Lê Văn Bình' sinh ngày 12/03/1990 đã có ở đơn vị 'Xã Bình An'"]}
 
 
 def batch_date():
@@ -106,7 +106,7 @@ def batch_date():
 
 def test_it_treats_the_outsiders_rows_for_binh_an_as_out_of_scope(upload, outsider_client, people, org):
     batch = batch_of(upload("people", [ROWS[0], {**ROWS[2], "unit_name": "Xã Ba Tiêu"}], client=outsider_client))
-    assert batch.errors == {"2": ["Dòng 2: Không tìm thấy đơn vị có mã 'BAN' trong phạm vi của bạn"]}
-    assert [r["row"] for r in batch.valid_rows] == [3]
+    assert errors_of(batch) == {"2": ["Dòng 2: Không tìm thấy đơn vị có mã 'BAN' trong phạm vi của bạn"]}
+    assert [r["row"] for r in valid_rows_of(batch)] == [3]
     commit(outsider_client, batch)
     assert not Person.objects.filter(full_name="Lê Văn Bình").exists()

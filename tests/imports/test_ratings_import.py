@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.imports.conftest import batch_of, commit, flash
+from tests.imports.conftest import batch_of, commit, errors_of, flash, valid_rows_of
 from thidua.audit.models import AuditEntry
 from thidua.org.models import PersonRating
 from thidua.rulebook.scoring import rating_from_score
@@ -32,7 +32,7 @@ def test_it_reads_ratings_tolerantly_and_derives_from_2026_scores(upload, clerk_
         {"person_id": str(van.pk), "full_name": "nguyen thanh van", "year": "2026", "score": "91,5"},
         {"person_id": str(duyen.pk), "year": 2026, "score": 89.99},
     ]))
-    assert batch.errors == {}
+    assert errors_of(batch) == {}
     response = commit(clerk_client, batch)
     assert flash(response) == ["Đã nhập 6 dòng xếp loại hằng năm từ tệp du-lieu.xlsx."]
     got = {(r.person_id, r.year): (r.rating, r.score) for r in PersonRating.objects.all()}
@@ -66,7 +66,7 @@ def test_it_gives_exact_errors_and_writes_nothing(upload, clerk_client, people):
         {"full_name": van.full_name, "year": "2025", "rating": "HT"},
         {**key(luc, "BTI"), "year": "2025", "rating": "HT"},
     ]))
-    assert batch.errors == {
+    assert errors_of(batch) == {
         "3": ["Dòng 3: Trùng với dòng 2 trong tệp (cùng cá nhân và năm)"],
         "4": ["Dòng 4: 'Nguyễn Thanh Văn' đã có xếp loại năm 2024 (Hoàn thành tốt nhiệm vụ); đánh dấu “Ghi đè xếp "
               "loại đã có” khi tải lên nếu muốn cập nhật"],
@@ -94,8 +94,8 @@ def test_it_overwrites_an_existing_rating_only_when_asked_and_audits_the_old_val
     van = people.van
     PersonRating.objects.create(person=van, year=2024, rating="HTT")
     batch = batch_of(upload("ratings", [{**key(van), "year": "2024", "rating": "HTXS"}], overwrite=True))
-    assert batch.errors == {} and batch.overwrite
-    assert batch.valid_rows[0]["note"] == "Ghi đè HTT → HTXS"
+    assert errors_of(batch) == {} and batch.overwrite
+    assert valid_rows_of(batch)[0]["note"] == "Ghi đè HTT → HTXS"
     commit(clerk_client, batch)
     assert PersonRating.objects.get(person=van, year=2024).rating == "HTXS"
     entry = AuditEntry.objects.get(action="rating.set")

@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.imports.conftest import XLSX, make_file, xlsx_bytes
+from tests.imports.conftest import XLSX, errors_of, make_file, valid_rows_of, xlsx_bytes
 from thidua.imports.kinds import SPECS
 from thidua.imports.models import ImportBatch
 
@@ -61,7 +61,7 @@ def test_it_takes_a_hand_made_file_with_only_the_needed_columns_in_any_order(cle
     response = post(clerk_client, "ratings", own)
     assert response.status_code == 302
     batch = ImportBatch.objects.get()
-    assert (batch.errors, batch.valid_rows[0]["rating"], batch.valid_rows[0]["row"]) == ({}, "HTXS", 2)
+    assert (errors_of(batch), valid_rows_of(batch)[0]["rating"], valid_rows_of(batch)[0]["row"]) == ({}, "HTXS", 2)
 
 
 def test_it_refuses_a_workbook_with_no_rows(clerk_client):
@@ -73,18 +73,64 @@ def test_it_refuses_a_workbook_with_no_rows(clerk_client):
 
 
 @override_settings(IMPORT_MAX_ROWS=3)
-def test_it_refuses_more_rows_than_the_limit(clerk_client):
+def test_it_refuses_more_rows_than_the_limit_before_reading_them(clerk_client, monkeypatch):
+    from thidua.imports import services
+
+    def no_cell_read(value):
+        raise AssertionError("a data cell was read")
+
+    monkeypatch.setattr(services, "cell_text", no_cell_read)
     rows = [{"person_id": "1", "year": "2025", "rating": "HT"}] * 4
     assert errors(post(clerk_client, "ratings", make_file("ratings", rows, name="nhieu.xlsx"))) == [
-        "Tệp 'nhieu.xlsx' có hơn 3 dòng, vượt giới hạn 3 dòng mỗi lần nhập; hãy chia thành nhiều tệp."]
+        "Tệp 'nhieu.xlsx' có 4 dòng, vượt giới hạn 3 dòng mỗi lần nhập; hãy chia thành nhiều tệp."]
+    assert not ImportBatch.objects.exists()
 
 
-def test_it_asks_for_a_file(clerk_client):
-    response = clerk_client.post(reverse(URL, args=["xep-loai"]), {})
-    assert errors(response) == ["Hãy chọn tệp Excel để tải lên."]
+def without_dimension(upload):
+    """The same workbook without the <dimension> a writer may leave out: its size is known only by reading."""
+    import io
+    import re
+    import zipfile
+
+    src, out = zipfile.ZipFile(io.BytesIO(upload.read())), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb"<dimension[^>]*/>", b"", data)
+            dst.writestr(item, data)
+    return SimpleUploadedFile(upload.name, out.getvalue(), content_type=XLSX)
 
 
-def test_it_offers_overwrite_only_for_ratings(clerk_client):
-    assert "Ghi đè xếp loại đã có" in clerk_client.get(reverse(URL, args=["xep-loai"])).content.decode()
-    assert "Ghi đè" not in clerk_client.get(reverse(URL, args=["ky-luat"])).content.decode()
-    assert clerk_client.get(reverse(URL, args=["khong-co"])).status_code == 404
+@override_settings(IMPORT_MAX_ROWS=3)
+def test_a_sheet_that_does_not_declare_its_size_is_measured_before_its_rows_are_read(clerk_client, monkeypatch):
+    from thidua.imports import services
+
+    def no_cell_read(value):
+        raise AssertionError("a data cell was read")
+
+    monkeypatch.setattr(services, "cell_text", no_cell_read)
+    rows = [{"person_id": "1", "year": str(2020 + i), "rating": "HT"} for i in range(4)]
+    upload = without_dimension(make_file("ratings", rows, name="nhieu.xlsx"))
+    assert services.declared_rows(upload, "Dữ liệu") is None
+    upload.seek(0)
+    assert errors(post(clerk_client, "ratings", upload)) == [
+        "Tệp 'nhieu.xlsx' có 4 dòng, vượt giới hạn 3 dòng mỗi lần nhập; hãy chia thành nhiều tệp."]
+    assert not ImportBatch.objects.exists()
+
+
+def test_rows_past_the_limit_stop_the_reading_of_a_sheet_that_declared_fewer(settings):
+    from django.core.exceptions import ValidationError
+
+    from thidua.imports.services import Sheet
+
+    rows = [{"person_id": "1", "year": str(2020 + i), "rating": "HT"} for i in range(4)]
+    sheet = Sheet(make_file("ratings", rows, name="nhieu.xlsx"), "nhieu.xlsx", SPECS["ratings"])
+    assert sheet.declared == 4
+    settings.IMPORT_MAX_ROWS = 2  # as if the sheet had declared 4 rows and held more
+    read = []
+    with pytest.raises(ValidationError) as exc:
+        for number, _ in sheet.rows():
+            read.append(number)
+    assert read == [2, 3] and exc.value.messages == [
+        "Tệp 'nhieu.xlsx' có hơn 2 dòng, vượt giới hạn 2 dòng mỗi lần nhập; hãy chia thành nhiều tệp."]

@@ -9,7 +9,7 @@ doors (the benchmark's COPY) is seen after the cache's timeout or a restart.
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from .models import AuditEntry
 
@@ -25,6 +25,15 @@ LATE_WINDOW = 1000
 def audit_version() -> int:
     """The newest audit entry's id: the version of the data that stored results were computed from."""
     return AuditEntry.objects.aggregate(head=Max("id"))["head"] or 0
+
+
+def changes_after(version: int, *, units: Q, ignore: tuple[str, ...] = ()):
+    """Audited changes after ``version`` (an ``audit_version()``) filed under a unit that ``units`` matches (a Q
+    over the entry's ``unit__…``) or under no unit, except the actions that start with one of ``ignore``."""
+    q = AuditEntry.objects.filter(id__gt=version)
+    for prefix in ignore:
+        q = q.exclude(action__startswith=prefix)
+    return q.filter(Q(unit__isnull=True) | units)
 
 
 def audit_head() -> str:

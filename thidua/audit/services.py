@@ -5,7 +5,9 @@ import re
 from functools import cache
 
 from django.apps import apps
+from django.utils import timezone
 
+from thidua.core.bulk import insert_rows
 from thidua.formatting import format_date, format_vnd
 from thidua.rulebook import codes
 
@@ -154,18 +156,28 @@ def audit_record(*, actor, action: str, target, unit=None, data=None, reason: st
 
 
 def audit_record_bulk(*, actor, action: str, entries, reason: str = "") -> int:
-    """Many entries of one action in a few INSERTs (bulk imports); entries are
-    (target, unit_id, data) tuples. Same rows as audit_record, one per change."""
-    actor = actor if getattr(actor, "is_authenticated", False) else None
-    rows = [
-        AuditEntry(actor=actor, action=action, target_type=target._meta.label_lower, target_id=str(target.pk),
-                   target_repr=str(target)[:300], unit_id=unit_id, data=data or {}, reason=reason)
-        for target, unit_id, data in entries
-    ]
-    AuditEntry.objects.bulk_create(rows, batch_size=1000)
-    if rows:
-        recorded.send(sender=AuditEntry, action=action, unit_ids={r.unit_id for r in rows})
-    return len(rows)
+    """Many entries of one action at the speed of the database (COPY on PostgreSQL; bulk imports); entries are
+    (target, unit_id, data) tuples, a target being a model instance or a light reference with ``audit_label`` (such
+    as org.models.PersonRef). Same rows as audit_record, one per change."""
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    now = timezone.now()
+    unit_ids = set()
+
+    def rows():
+        for target, unit_id, data in entries:
+            unit_ids.add(unit_id)
+            label = getattr(target, "audit_label", None) or target._meta.label_lower
+            yield (actor_id, action, label, str(target.pk), str(target)[:300], unit_id,
+                   data or {}, reason, now)
+
+    count = insert_rows(AuditEntry, AUDIT_FIELDS, rows())
+    if count:
+        recorded.send(sender=AuditEntry, action=action, unit_ids=unit_ids)
+    return count
+
+
+AUDIT_FIELDS = ["actor_id", "action", "target_type", "target_id", "target_repr", "unit_id", "data", "reason",
+                "created_at"]
 
 
 def audit_for(target):

@@ -30,7 +30,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from thidua.accounts.access import reach
-from thidua.audit.models import AuditEntry
+from thidua.audit.cache import changes_after
 from thidua.core.text import normalize_search
 from thidua.rulebook import select_ruleset
 from thidua.rulebook.codes import COLLECTIVE, INDIVIDUAL, STATUS_ELIGIBLE, STATUS_NEEDS_JUDGEMENT, STATUS_NOT_ELIGIBLE
@@ -51,10 +51,8 @@ def _ancestor_ids(unit) -> list:
 
 def changes_since(version: int, unit):
     """Audited changes after ``version`` that concern ``unit``'s verdicts."""
-    q = AuditEntry.objects.filter(id__gt=version)
-    for prefix in NOT_INPUTS:
-        q = q.exclude(action__startswith=prefix)
-    return q.filter(Q(unit__isnull=True) | Q(unit_id__in=_ancestor_ids(unit)) | Q(unit__path__startswith=unit.path))
+    return changes_after(version, ignore=NOT_INPUTS,
+                         units=Q(unit_id__in=_ancestor_ids(unit)) | Q(unit__path__startswith=unit.path))
 
 
 @dataclass

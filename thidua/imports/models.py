@@ -14,13 +14,14 @@ class BatchStatus(models.TextChoices):
     READY = "ready", "Chờ xác nhận"
     COMMITTING = "committing", "Đang ghi"
     COMMITTED = "committed", "Đã nhập"
+    FAILED = "failed", "Không đọc được"
 
 
 class ImportBatch(models.Model):
-    """One uploaded Excel file, parsed into rows and checked, waiting to be committed.
-
-    Everything the preview and the commit need lives here (not in the session or a worker's
-    memory), so both survive a page reload and a server restart.
+    """One uploaded Excel file: its rows are staged in ``ImportRow`` (checked, with their errors), the batch
+    keeps only counters, so the preview, the progress polls and the commit read what they need and a large
+    file costs no more memory than a small one. Everything lives in the database (not in the session or a
+    worker's memory), so both survive a page reload and a server restart.
     """
 
     kind = models.CharField("loại dữ liệu", max_length=20, choices=ImportKind.choices)
@@ -30,16 +31,16 @@ class ImportBatch(models.Model):
     unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     overwrite = models.BooleanField("ghi đè dữ liệu đã có", default=False)
     status = models.CharField(max_length=20, choices=BatchStatus.choices, default=BatchStatus.VALIDATING)
+    # Rows of the file: while checking in the background, the size its sheet declares; then the rows found.
     total = models.PositiveIntegerField(default=0)
     processed = models.PositiveIntegerField(default=0)
-    # [[excel_row_number, [cell text in the kind's column order]], ...]
-    raw_rows = models.JSONField(default=list, blank=True)
-    # {"7": ["Dòng 7: ..."]}
-    errors = models.JSONField(default=dict, blank=True)
-    # [{"row": 8, ...cleaned values..., "note": "..."}]
-    valid_rows = models.JSONField(default=list, blank=True)
-    # In-file duplicate keys seen so far: {key: excel_row_number}
-    seen = models.JSONField(default=dict, blank=True)
+    valid_count = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    # A large file waits here for the background worker, which reads it as a stream.
+    source = models.FileField(upload_to="imports/%Y/%m/", blank=True)
+    # The newest audit entry before the rows were checked: the commit checks them again only when an audited
+    # change inside the uploader's reach came after it.
+    data_version = models.BigIntegerField(default=0)
     imported = models.PositiveIntegerField(default=0)
     # A large file is written by the background worker: the clerk's choice, and why it was not written.
     commit_only_valid = models.BooleanField(default=False)
@@ -57,13 +58,28 @@ class ImportBatch(models.Model):
         return f"Nhập {self.get_kind_display().lower()} từ {self.file_name}"
 
     @property
-    def error_count(self) -> int:
-        return len(self.errors)
-
-    @property
-    def valid_count(self) -> int:
-        return len(self.valid_rows)
-
-    @property
     def percent(self) -> int:
         return int(100 * self.processed / self.total) if self.total else 100
+
+
+class ImportRow(models.Model):
+    """One data row of an uploaded file, as read (cell texts in the kind's column order) and as checked:
+    the cleaned values of a valid row (``data``, JSON-safe) or its Vietnamese errors."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    number = models.PositiveIntegerField("dòng")  # the Excel row number, as the clerk sees it
+    values = models.JSONField(default=list)
+    ok = models.BooleanField(default=False)
+    data = models.JSONField(null=True, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["batch", "number"]
+        constraints = [models.UniqueConstraint(fields=["batch", "number"], name="import_row_once")]
+        indexes = [models.Index(fields=["batch", "ok", "number"], name="import_row_status")]
+
+    @property
+    def cells(self) -> list:
+        """The values shown in the preview (every column after STT)."""
+        return self.values[1:]

@@ -1,23 +1,39 @@
-"""Excel imports: read an upload into an ImportBatch, check it (at once, or chunk by chunk
-driven by the progress polls), and commit it through the org doors in one transaction."""
+"""Excel imports at the speed of the file: an upload is read as a stream, checked chunk by chunk (each chunk's
+look-ups in bulk) and staged row by row in ``ImportRow`` (COPY on PostgreSQL), the batch keeping only counters;
+a small file at once, a large one by the background worker with progress. The commit writes the valid rows
+through the org doors in one transaction, chunk by chunk, checking them again only when an audited change in
+the uploader's reach came after they were checked."""
 
 import datetime as dt
+import re
+import uuid
+import zipfile
 from decimal import Decimal
 
+import orjson
+import python_calamine
+from defusedxml import ElementTree as ET
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
+from thidua.accounts.access import reach
 from thidua.accounts.models import Capability
+from thidua.audit.cache import audit_version, changes_after
 from thidua.audit.services import audit_record
+from thidua.core.bulk import insert_rows
 from thidua.core.uploads import check_upload
 from thidua.formatting import format_date
 from thidua.org import services as org_services
+from thidua.org.models import Person, PersonRef, Unit
 from thidua.org.selectors import units_visible_to
 
 from .kinds import EXAMPLE_MARK, SPECS, STT, KindSpec, header_map, missing_columns
-from .models import BatchStatus, ImportBatch, ImportKind
+from .models import BatchStatus, ImportBatch, ImportKind, ImportRow
 from .validation import Checker, to_json
 
 ERR_UNREADABLE = "Không đọc được tệp '{name}': tệp hỏng hoặc không phải Excel .xlsx."
@@ -37,6 +53,8 @@ MSG_CHANGED = ("Dữ liệu trong hệ thống đã thay đổi kể từ lúc k
 
 def cell_text(value) -> str:
     """Every cell as text, the way a user reads it: dates dd/mm/yyyy, 2025.0 → "2025"."""
+    if type(value) is str:  # most cells: the common case first
+        return " ".join(value.split()) if value else ""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -50,119 +68,239 @@ def cell_text(value) -> str:
     return " ".join(str(value).split())
 
 
-def read_rows(upload, spec: KindSpec) -> list[list]:
-    """[[excel row number, [cell text in the spec's column order]], ...] of the data rows."""
-    from openpyxl import load_workbook
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
-    name = upload.name
-    upload.seek(0)
-    if upload.read(2) != b"PK":  # an .xlsx is a zip archive
-        raise ValidationError(ERR_UNREADABLE.format(name=name))
-    upload.seek(0)
-    try:
-        wb = load_workbook(upload, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds (zip, XML, KeyError) for broken files
-        raise ValidationError(ERR_UNREADABLE.format(name=name))
-    try:
-        ws = wb["Dữ liệu"] if "Dữ liệu" in wb.sheetnames else wb.worksheets[0]
-        rows = ws.iter_rows(values_only=True)
-        found = None
-        header_row = 0
-        for header_row, cells in enumerate(rows, 1):  # noqa: B007 (used after the loop)
+
+class Sheet:
+    """The data sheet of an uploaded .xlsx. The size its XML declares (``<dimension>``) is read first from the
+    head of the sheet inside the zip, so a file over the row limit is refused before any row is parsed; the
+    sheet is then parsed by calamine (Rust, about twenty times openpyxl's read-only pass), the header found and
+    checked, and ``rows()`` yields one data row at a time as cell texts."""
+
+    def __init__(self, fileobj, name: str, spec: KindSpec):
+        self.name, self.spec = name, spec
+        fileobj.seek(0)
+        if fileobj.read(2) != b"PK":  # an .xlsx is a zip archive
+            raise ValidationError(ERR_UNREADABLE.format(name=name))
+        fileobj.seek(0)
+        limit = settings.IMPORT_MAX_ROWS
+        try:
+            declared = declared_rows(fileobj, DATA_SHEET)
+            fileobj.seek(0)
+        except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError):
+            raise ValidationError(ERR_UNREADABLE.format(name=name))
+        if declared is not None and declared - 1 > limit:  # the header is one of them
+            raise ValidationError(ERR_TOO_MANY.format(name=name, n=_number(declared - 1), max=_number(limit)))
+        try:
+            book = python_calamine.CalamineWorkbook.from_filelike(fileobj)
+            ws = book.get_sheet_by_name(DATA_SHEET if DATA_SHEET in book.sheet_names else book.sheet_names[0])
+        except Exception:  # calamine raises its own errors (zip, XML, worksheet) for broken files
+            raise ValidationError(ERR_UNREADABLE.format(name=name))
+        first = ws.start[0] if ws.start else 0  # calamine's range starts at the first row with a cell
+        self._cells = ws.iter_rows()
+        found, header_row = None, first
+        for header_row, cells in enumerate(self._cells, first + 1):  # noqa: B007 (used after the loop)
             if any(v not in (None, "") for v in cells):
                 found = header_map(list(cells))
                 break
+        self.header_row = header_row
         if found is None:
             raise ValidationError(ERR_NO_HEADER.format(name=name))
         missing = missing_columns(spec, found)
         if missing:
-            raise ValidationError(ERR_HEADERS.format(name=name, kind=spec.label.lower(),
-                                                     missing=", ".join(missing)))
-        limit = settings.IMPORT_MAX_ROWS
-        out = []
-        positions = [(key, found.get(key)) for key in spec.keys]
-        for number, cells in enumerate(rows, header_row + 1):
-            values = [cell_text(cells[i]) if i is not None and i < len(cells) else "" for _, i in positions]
-            if not any(values):
+            raise ValidationError(ERR_HEADERS.format(name=name, kind=spec.label.lower(), missing=", ".join(missing)))
+        self._positions = [found.get(key) for key in spec.keys]
+        # Rows below the header, empty ones included (they are skipped when read).
+        self.declared = max(0, first + ws.height - self.header_row)
+        if self.declared > limit:
+            raise ValidationError(ERR_TOO_MANY.format(name=name, n=_number(self.declared), max=_number(limit)))
+
+    def rows(self):
+        """(excel row number, [cell text in the kind's column order]) of each data row; the example row and
+        empty rows are skipped."""
+        limit, positions = settings.IMPORT_MAX_ROWS, self._positions
+        skip_example = self.spec.keys[0] == STT
+        example = EXAMPLE_MARK.casefold()
+        count = 0
+        for number, cells in enumerate(self._cells, self.header_row + 1):
+            n = len(cells)
+            values = [cell_text(cells[i]) if i is not None and i < n else "" for i in positions]
+            if not any(values) or (skip_example and values[0].casefold() == example):
                 continue
-            if spec.keys[0] == STT and values[0].casefold() == EXAMPLE_MARK.casefold():
-                continue
-            out.append([number, values])
-            if len(out) > limit:
-                raise ValidationError(ERR_TOO_MANY.format(name=name, n=f"hơn {limit}", max=limit))
-    except ValidationError:
-        raise
-    except Exception:
-        raise ValidationError(ERR_UNREADABLE.format(name=name))
-    finally:
-        wb.close()
-    if not out:
-        raise ValidationError(ERR_NO_ROWS.format(name=name))
-    return out
+            count += 1
+            if count > limit:  # a sheet that declared less than it holds
+                raise ValidationError(ERR_TOO_MANY.format(name=self.name, n=f"hơn {_number(limit)}",
+                                                          max=_number(limit)))
+            yield number, values
+
+    def close(self) -> None:
+        self._cells = iter(())
 
 
-def _checker(batch: ImportBatch, user, seen=None) -> Checker:
-    return Checker(SPECS[batch.kind], user, overwrite=batch.overwrite, seen=seen)
+DATA_SHEET = "Dữ liệu"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]+\d+(?::[A-Z]+(\d+))?\"")
 
 
-def _rows(batch: ImportBatch, start: int, end: int):
-    keys = SPECS[batch.kind].keys
-    return [(n, dict(zip(keys, values, strict=False))) for n, values in batch.raw_rows[start:end]]
+def declared_rows(fileobj, sheet_name: str) -> int | None:
+    """The last row of the sheet named ``sheet_name`` (else the first sheet) as its XML declares it, read from the
+    first bytes of that part of the zip; None when the writer left the declaration out."""
+    with zipfile.ZipFile(fileobj) as z:
+        book = ET.fromstring(z.read("xl/workbook.xml"))
+        sheets = [el for el in book.iter() if el.tag.endswith("}sheet")]
+        if not sheets:
+            return None
+        chosen = next((el for el in sheets if el.get("name") == sheet_name), sheets[0])
+        rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+        target = next((el.get("Target") for el in rels if el.get("Id") == chosen.get(_NS_REL)), None)
+        if not target:
+            return None
+        path = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        with z.open(path) as part:
+            head = part.read(4096)
+    m = _DIMENSION.search(head)
+    if not m:
+        return None
+    return int(m[1]) if m[1] else 1
 
 
-def _apply(batch: ImportBatch, checks) -> None:
-    for c in checks:
-        if c.errors:
-            batch.errors[str(c.number)] = c.errors
-        else:
-            batch.valid_rows.append(to_json(c))
+def _chunked(iterable, size: int):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _checker(batch: ImportBatch, user) -> Checker:
+    return Checker(SPECS[batch.kind], user, overwrite=batch.overwrite)
+
+
+ROW_FIELDS = ["batch_id", "number", "values", "ok", "data", "errors", "note"]
+
+
+def _stage_chunk(batch: ImportBatch, checker: Checker, chunk) -> tuple[int, int]:
+    """Check one chunk (every database look-up in bulk for the whole chunk) and stage its rows as checked."""
+    keys = checker.spec.keys
+    checks = checker.check([(n, dict(zip(keys, values, strict=False))) for n, values in chunk])
+    insert_rows(ImportRow, ROW_FIELDS, (
+        (batch.pk, c.number, values, not c.errors, None if c.errors else to_json(c), c.errors, c.note[:500])
+        for c, (_, values) in zip(checks, chunk, strict=True)
+    ))
+    bad = sum(1 for c in checks if c.errors)
+    return len(checks) - bad, bad
+
+
+def _stage(batch: ImportBatch, sheet: Sheet, acting_user, *, background: bool) -> None:
+    """Read the sheet to the end chunk by chunk, staging and counting; in the background each chunk commits
+    with its counters, so the progress polls see it."""
+    checker = _checker(batch, acting_user)
+    version = audit_version()  # before the first look-up: a change after it makes the commit check again
+    valid = bad = processed = 0
+    for chunk in _chunked(sheet.rows(), max(settings.IMPORT_CHUNK_ROWS, 1)):
+        with transaction.atomic():
+            good, wrong = _stage_chunk(batch, checker, chunk)
+            valid, bad, processed = valid + good, bad + wrong, processed + len(chunk)
+            if background:
+                ImportBatch.objects.filter(pk=batch.pk).update(processed=processed, valid_count=valid,
+                                                               error_count=bad, total=max(batch.total, processed))
+    if not processed:
+        raise ValidationError(ERR_NO_ROWS.format(name=sheet.name))
+    batch.total = batch.processed = processed
+    batch.valid_count, batch.error_count, batch.data_version = valid, bad, version
+    batch.status = BatchStatus.READY
+    batch.save(update_fields=["total", "processed", "valid_count", "error_count", "data_version", "status",
+                              "updated_at"])
 
 
 def batch_create(*, kind: str, upload, acting_user, overwrite: bool = False) -> ImportBatch:
-    """Read and store the file; check it now when small, else chunk by chunk (batch_advance: the worker's
-    task, which the page queues, and the progress polls)."""
+    """Open the file and check its header and declared size at once; a small file is read and checked now
+    (all of it or nothing stored), a large one is kept for the background worker (``batch_stage``, queued by
+    the caller), whose progress the page shows."""
     spec = SPECS[kind]
     check_upload(upload, only=("xlsx",))
-    rows = read_rows(upload, spec)
-    batch = ImportBatch.objects.create(
-        kind=kind, file_name=upload.name[:255], created_by=acting_user,
-        overwrite=overwrite and kind == ImportKind.RATINGS,
-        unit=units_visible_to(acting_user, Capability.ORG_MANAGE).order_by("path").first(),
-        raw_rows=rows, total=len(rows),
-    )
-    if batch.total <= settings.IMPORT_BACKGROUND_ROWS:
-        batch_advance(batch=batch, acting_user=acting_user, size=batch.total)
-        batch.refresh_from_db()
-    return batch
-
-
-@transaction.atomic
-def batch_advance(*, batch: ImportBatch, acting_user, size: int | None = None) -> ImportBatch:
-    """Check the next chunk. Called by the worker's task and by each progress poll: the state is in the row, so
-    it survives restarts, and the worker and two tabs polling at once take turns on the lock."""
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != BatchStatus.VALIDATING:
-        return batch
-    start = batch.processed
-    end = min(batch.total, start + (size or settings.IMPORT_CHUNK_ROWS))
-    checker = _checker(batch, acting_user, seen=batch.seen)
-    _apply(batch, checker.check(_rows(batch, start, end)))
-    batch.seen = checker.seen
-    batch.processed = end
-    if end >= batch.total:
-        batch.status = BatchStatus.READY
+    sheet = Sheet(upload, upload.name, spec)
+    try:
+        fields = dict(kind=kind, file_name=upload.name[:255], created_by=acting_user,
+                      overwrite=overwrite and kind == ImportKind.RATINGS,
+                      unit=units_visible_to(acting_user, Capability.ORG_MANAGE).order_by("path").first())
+        if sheet.declared is not None and sheet.declared <= settings.IMPORT_BACKGROUND_ROWS:
+            with transaction.atomic():
+                batch = ImportBatch.objects.create(**fields, total=sheet.declared)
+                _stage(batch, sheet, acting_user, background=False)
+            return batch
+    finally:
+        sheet.close()
+    batch = ImportBatch(**fields, total=sheet.declared or 0)
+    upload.seek(0)
+    batch.source.save(f"{uuid.uuid4().hex}.xlsx", File(upload), save=False)
     batch.save()
     return batch
 
 
-def _recheck(batch: ImportBatch, acting_user):
-    """Check every row again against the database as it is now (inside the commit's transaction)."""
-    checker = _checker(batch, acting_user, seen={})
-    checks = []
+def batch_stage(*, batch: ImportBatch, acting_user) -> ImportBatch:
+    """The worker's side of a large file: read it as a stream and check it to the end. A file found broken or
+    too long on the way leaves the batch failed with the reason and no rows. Run again (a worker that died),
+    it starts over."""
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if batch.status != BatchStatus.VALIDATING:
+            return batch
+        batch.rows.all().delete()
+    try:
+        with batch.source.open("rb") as f:
+            sheet = Sheet(f, batch.file_name, SPECS[batch.kind])
+            try:
+                _stage(batch, sheet, acting_user, background=True)
+            finally:
+                sheet.close()
+    except ValidationError as exc:
+        with transaction.atomic():
+            batch.rows.all().delete()
+            ImportBatch.objects.filter(pk=batch.pk).update(
+                status=BatchStatus.FAILED, commit_message=exc.messages[0][:500], processed=0, valid_count=0,
+                error_count=0)
+    batch.refresh_from_db()
+    return batch
+
+
+# Audited actions that cannot change what an import's rows were checked against.
+NOT_IMPORT_INPUTS = ("council.", "otp.", "notifications.", "file.", "api_token.", "disclosure.", "deadline.",
+                     "report_draft.", "dossier", "nomination.", "decision.", "grant.", "import.", "eligibility.",
+                     "emulation.", "movement.", "cluster.", "scorecard.", "registration.", "pledge.")
+
+
+def _changed_since_check(batch: ImportBatch, acting_user) -> bool:
+    units = reach(acting_user, Capability.ORG_MANAGE).q("unit__path", "unit_id")
+    return changes_after(batch.data_version, units=units, ignore=NOT_IMPORT_INPUTS).exists()
+
+
+def _recheck(batch: ImportBatch, acting_user) -> None:
+    """Check every staged row again against the database as it is now (inside the commit's transaction) and
+    stage the new outcome in its place."""
+    checker = _checker(batch, acting_user)
+    version = audit_version()
+    valid = bad = 0
+    last = 0
     step = max(settings.IMPORT_CHUNK_ROWS, 1)
-    for start in range(0, batch.total, step):
-        checks.extend(checker.check(_rows(batch, start, start + step)))
-    return checks, checker.seen
+    while True:
+        chunk = list(batch.rows.filter(number__gt=last).order_by("number").values_list("number", "values")[:step])
+        if not chunk:
+            break
+        last = chunk[-1][0]
+        batch.rows.filter(number__in=[n for n, _ in chunk]).delete()
+        good, wrong = _stage_chunk(batch, checker, chunk)
+        valid, bad = valid + good, bad + wrong
+    batch.valid_count, batch.error_count, batch.data_version = valid, bad, version
+    batch.save(update_fields=["valid_count", "error_count", "data_version", "updated_at"])
+
+
+def _error_rows(batch: ImportBatch) -> set[int]:
+    return set(batch.rows.filter(ok=False).values_list("number", flat=True))
 
 
 def batch_commit(*, batch: ImportBatch, acting_user, only_valid: bool = False, queued: bool = False) -> dict:
@@ -183,8 +321,8 @@ def batch_commit_queue(*, batch: ImportBatch, acting_user, only_valid: bool = Fa
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != BatchStatus.READY:
         raise ValidationError(ERR_NOT_READY)
-    if batch.errors and not only_valid:
-        raise ValidationError(ERR_HAS_ERRORS.format(n=len(batch.errors)))
+    if batch.error_count and not only_valid:
+        raise ValidationError(ERR_HAS_ERRORS.format(n=batch.error_count))
     batch.status, batch.commit_only_valid, batch.commit_message = BatchStatus.COMMITTING, only_valid, ""
     batch.save(update_fields=["status", "commit_only_valid", "commit_message", "updated_at"])
     return batch
@@ -203,67 +341,98 @@ def batch_commit_queued(*, batch: ImportBatch, acting_user) -> dict:
     return result
 
 
+def _valid_chunks(batch: ImportBatch):
+    """The cleaned data of the valid rows, in file order, a chunk at a time (memory stays flat)."""
+    last, step = 0, max(settings.IMPORT_CHUNK_ROWS, 1)
+    while True:
+        # The JSON as text, decoded by orjson: a third of the time of the field's own decoding.
+        chunk = list(batch.rows.filter(ok=True, number__gt=last).order_by("number")
+                     .annotate(text=Cast("data", TextField())).values_list("number", "text")[:step])
+        if not chunk:
+            return
+        last = chunk[-1][0]
+        yield [orjson.loads(text) for _, text in chunk]
+
+
 @transaction.atomic
 def _commit(*, batch: ImportBatch, acting_user, only_valid: bool, queued: bool = False) -> dict:
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != (BatchStatus.COMMITTING if queued else BatchStatus.READY):
         raise ValidationError(ERR_NOT_READY)
-    checks, seen = _recheck(batch, acting_user)
-    bad = {str(c.number) for c in checks if c.errors}
-    if bad != set(batch.errors):
-        batch.errors, batch.valid_rows, batch.seen = {}, [], seen
-        _apply(batch, checks)
-        batch.save()
-        return {"changed": True, "imported": 0, "skipped": len(bad)}
-    if bad and not only_valid:
-        raise ValidationError(ERR_HAS_ERRORS.format(n=len(bad)))
-    good = [c for c in checks if not c.errors]
-    if not good:
+    if _changed_since_check(batch, acting_user):
+        # Something the rows were checked against may have changed: check them again; if the outcome differs,
+        # the clerk sees the new one before anything is written.
+        before = _error_rows(batch)
+        _recheck(batch, acting_user)
+        if _error_rows(batch) != before:
+            return {"changed": True, "imported": 0, "skipped": batch.error_count}
+    if batch.error_count and not only_valid:
+        raise ValidationError(ERR_HAS_ERRORS.format(n=batch.error_count))
+    if not batch.valid_count:
         raise ValidationError(ERR_NOTHING_VALID)
     reason = f"Nhập từ tệp Excel {batch.file_name}"
-    WRITERS[batch.kind](good, acting_user, batch, reason)
+    imported = 0
+    for rows in _valid_chunks(batch):
+        WRITERS[batch.kind](rows, acting_user, batch, reason)
+        imported += len(rows)
     batch.status = BatchStatus.COMMITTED
-    batch.imported = len(good)
+    batch.imported = imported
     batch.committed_at = timezone.now()
     batch.save(update_fields=["status", "imported", "committed_at", "updated_at"])
     audit_record(actor=acting_user, action="import.committed", target=batch, unit=batch.unit, reason=reason, data={
-        "kind": batch.kind, "file_name": batch.file_name, "total": batch.total, "imported": len(good),
-        "skipped": len(bad), "overwrite": batch.overwrite,
+        "kind": batch.kind, "file_name": batch.file_name, "total": batch.total, "imported": imported,
+        "skipped": batch.error_count, "overwrite": batch.overwrite,
     })
-    return {"changed": False, "imported": len(good), "skipped": len(bad)}
+    return {"changed": False, "imported": imported, "skipped": batch.error_count}
 
 
-def _write_people(checks, user, batch, reason):
+def _people(rows) -> dict:
+    """The rows' people for the doors, as the check staged them (name and unit then: a change since is an audited
+    one, which made the commit check them again), or from the database for rows staged without their unit."""
+    if all("person_unit_id" in r for r in rows):
+        return {r["person_id"]: PersonRef(r["person_id"], r["person_name"], r["person_unit_id"]) for r in rows}
+    return {p.pk: PersonRef(p.pk, p.full_name, p.current_unit_id) for p in
+            Person.objects.only("id", "full_name", "current_unit_id").filter(pk__in={r["person_id"] for r in rows})}
+
+
+def _date(value):
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _write_people(rows, user, batch, reason):
     # person_create/employment_move per row: each person gets its own audit trail.
-    for c in checks:
-        d = c.data
+    units = Unit.objects.in_bulk({r["unit_id"] for r in rows})
+    for d in rows:
         org_services.person_create(
-            acting_user=user, full_name=d["full_name"], gender=d["gender"], date_of_birth=d["dob"],
-            unit=c.unit, position=d["position"], start_date=d["start"],
+            acting_user=user, full_name=d["full_name"], gender=d["gender"], date_of_birth=_date(d["dob"]),
+            unit=units[d["unit_id"]], position=d["position"], start_date=_date(d["start"]),
         )
 
 
-def _write_ratings(checks, user, batch, reason):
+def _write_ratings(rows, user, batch, reason):
+    people = _people(rows)
     org_services.ratings_set(acting_user=user, overwrite=batch.overwrite, reason=reason, items=[
-        {"person": c.person, "year": c.data["year"], "rating": c.data["rating"],
-         "score": None if c.data["score"] is None else Decimal(c.data["score"])}
-        for c in checks
+        {"person": people[d["person_id"]], "year": d["year"], "rating": d["rating"],
+         "score": None if d["score"] is None else Decimal(d["score"])}
+        for d in rows
     ])
 
 
-def _write_discipline(checks, user, batch, reason):
+def _write_discipline(rows, user, batch, reason):
+    people = _people(rows)
     org_services.disciplines_record(acting_user=user, reason=reason, items=[
-        {"person": c.person, "level": c.data["level"], "start_date": c.data["start"], "end_date": c.data["end"],
-         "decision_ref": c.data["decision_ref"]}
-        for c in checks
+        {"person": people[d["person_id"]], "level": d["level"], "start_date": _date(d["start"]),
+         "end_date": _date(d["end"]), "decision_ref": d["decision_ref"]}
+        for d in rows
     ])
 
 
-def _write_initiatives(checks, user, batch, reason):
+def _write_initiatives(rows, user, batch, reason):
+    people = _people(rows)
     org_services.initiatives_record(acting_user=user, reason=reason, items=[
-        {"person": c.person, "title": c.data["title"], "kind": c.data["kind"], "year": c.data["year"],
-         "scope": c.data["scope"]}
-        for c in checks
+        {"person": people[d["person_id"]], "title": d["title"], "kind": d["kind"], "year": d["year"],
+         "scope": d["scope"]}
+        for d in rows
     ])
 
 

@@ -1,21 +1,18 @@
-"""The background worker checks a large import to the end, so closing the browser loses nothing; the
-progress polls may advance it too (they take turns on the batch's lock, each chunk is checked once)."""
+"""The background worker reads and checks a large import to the end (the page polls its counters), so closing
+the browser loses nothing, and writes it once the clerk confirms."""
 
 from django.contrib.auth import get_user_model
 from django_tasks import task
 
-from .models import BatchStatus, ImportBatch
+from .models import ImportBatch
 
 
 @task()
 def validate_batch(batch_id: int, user_id: int) -> int:
-    from .services import batch_advance
+    from .services import batch_stage
 
     user = get_user_model().objects.get(pk=user_id)
-    batch = ImportBatch.objects.get(pk=batch_id)
-    while batch.status == BatchStatus.VALIDATING:
-        batch = batch_advance(batch=batch, acting_user=user)
-    return batch.processed
+    return batch_stage(batch=ImportBatch.objects.get(pk=batch_id), acting_user=user).processed
 
 
 @task()

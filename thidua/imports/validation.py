@@ -20,6 +20,7 @@ from thidua.org.models import (
     InitiativeScope,
     Person,
     PersonRating,
+    PersonRef,
     Rating,
     Unit,
 )
@@ -109,7 +110,7 @@ class RowCheck:
         self.note = ""
         self.key: str | None = None
         self.unit: Unit | None = None
-        self.person: Person | None = None
+        self.person: PersonRef | None = None
 
     def error(self, message: str, **kw) -> None:
         self.errors.append(f"Dòng {self.number}: {message.format(**kw)}")
@@ -264,15 +265,15 @@ class Checker:
             elif c.unit is not None and c.data.get("dob"):
                 names.add(normalize_search(c.get("full_name")))
             # else: the unit or the date of birth is wrong, and that error is already reported
-        found: dict[int, Person] = {}
-        by_key: dict[tuple, list[Person]] = {}
-        # Only the fields the checks and the doors read: 10,000 rows resolve in a fraction of a second.
-        scope = Person.objects.filter(scope_q(self.user, "current_unit", Capability.ORG_MANAGE)).only(
-            "id", "full_name", "search_text", "date_of_birth", "current_unit_id")
+        found: dict[int, PersonRef] = {}
+        by_key: dict[tuple, list[PersonRef]] = {}
+        # Only the fields the checks and the doors read, as tuples: 100,000 rows resolve in about a second.
+        scope = Person.objects.filter(scope_q(self.user, "current_unit", Capability.ORG_MANAGE)).values_list(
+            "pk", "full_name", "current_unit_id", "search_text", "date_of_birth")
         for part in _chunks(ids):
-            found.update({p.pk: p for p in scope.filter(pk__in=part)})
+            found.update({p.pk: p for p in map(PersonRef._make, scope.filter(pk__in=part))})
         for part in _chunks(names):
-            for p in scope.filter(search_text__in=part):
+            for p in map(PersonRef._make, scope.filter(search_text__in=part)):
                 by_key.setdefault((p.search_text, p.date_of_birth, p.current_unit_id), []).append(p)
         for c in checks:
             pid = c.data.get("person_id")
@@ -298,6 +299,7 @@ class Checker:
             if c.person is not None:
                 c.data["person_id"] = c.person.pk
                 c.data["person_name"] = c.person.full_name
+                c.data["person_unit_id"] = c.person.current_unit_id
 
     def _parse_person_key(self, c: RowCheck) -> None:
         if not c.get("person_id"):

@@ -17,7 +17,7 @@ from . import services, tasks
 from .forms import CommitForm, UploadForm
 from .kinds import BY_SLUG, SPECS
 from .models import BatchStatus, ImportKind
-from .selectors import import_batch_get_for_user, import_batch_list_for
+from .selectors import import_batch_get_for_user, import_batch_list_for, import_rows_of
 from .workbook import build_template
 
 routes = Routes()
@@ -91,30 +91,20 @@ def batch_detail(request, pk):
     batch = _batch(request, pk)
     spec = SPECS[batch.kind]
     context = {"batch": batch, "spec": spec, "form": CommitForm()}
-    if batch.status != BatchStatus.VALIDATING:
+    if batch.status not in (BatchStatus.VALIDATING, BatchStatus.FAILED):
         only_errors = request.GET.get("loc") == "loi"
-        notes = {r["row"]: r.get("note", "") for r in batch.valid_rows}
-        rows = []
-        for number, values in batch.raw_rows:
-            errors = batch.errors.get(str(number))
-            if only_errors and not errors:
-                continue
-            rows.append({"number": number, "values": values[1:], "errors": errors or [],
-                         "note": notes.get(number, "")})
+        rows = import_rows_of(batch, only_errors=only_errors)
         page = Paginator(rows, PAGE_ROWS).get_page(request.GET.get("trang"))
         context.update(page=page, only_errors=only_errors, headers=spec.labels[1:],
-                       first_errors=[m for _, msgs in sorted(batch.errors.items(), key=lambda kv: int(kv[0]))[:100]
-                                     for m in msgs])
+                       first_errors=[m for r in import_rows_of(batch, only_errors=True)[:100] for m in r.errors])
     return render(request, "imports/batch.html", context)
 
 
 @routes("lo/<int:pk>/tien-do/", "batch-progress")
 @login_required
 def batch_progress(request, pk):
-    """The progress fragment, polled every second; each poll checks the next chunk of rows."""
+    """The progress fragment, polled every second: the worker's counters."""
     batch = _batch(request, pk)
-    if batch.status == BatchStatus.VALIDATING:
-        batch = services.batch_advance(batch=batch, acting_user=request.user)
     if batch.status not in (BatchStatus.VALIDATING, BatchStatus.COMMITTING) and request.htmx:
         return HttpResponseClientRefresh()
     return render(request, "imports/_progress.html", {"batch": batch})
