@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from thidua.audit.cache import audit_version
+from thidua.core.bulk import insert_rows
 from thidua.core.conf import rulebook_settings
 from thidua.core.text import normalize_search
 from thidua.rulebook import select_ruleset
@@ -29,6 +30,8 @@ MEMBER_CODES = ("TTLDTT", "TTLDXS")
 STATUS_LETTER = {"eligible": "e", "needs_judgement": "j", "not_eligible": "n"}
 LETTER_STATUS = {v: k for k, v in STATUS_LETTER.items()}
 WRITE_BATCH = 2000
+VERDICT_FIELDS = ["run_id", "kind", "subject_id", "unit_id", "path", "name", "search", "unit_name", "position",
+                  "statuses", "granted"]
 
 
 def _need_members(run) -> bool:
@@ -103,12 +106,11 @@ def part_evaluate(part_id: int) -> int:
            tuple(run.person_codes), _need_members(run))
     shown = []
     statuses, facts, queries = histories._compact_share(job, shown)
-    rows = (StoredVerdict(run=run, kind=INDIVIDUAL, subject_id=pk, unit_id=u.pk, path=u.path, name=name[:255],
-                          search=normalize_search(name)[:255], unit_name=u.name[:255], position=(position or "")[:255],
-                          statuses=_letters(statuses[pk]), granted=" ".join(sorted(granted))[:255])
+    rows = ((run.pk, INDIVIDUAL, pk, u.pk, u.path, name[:255], normalize_search(name)[:255], u.name[:255],
+             (position or "")[:255], _letters(statuses[pk]), " ".join(sorted(granted))[:255])
             for pk, name, position, u, granted in shown)
     with transaction.atomic():
-        StoredVerdict.objects.bulk_create(rows, batch_size=WRITE_BATCH)
+        insert_rows(StoredVerdict, VERDICT_FIELDS, rows)
         share.facts = {str(k): list(v) for k, v in facts.items()}
         share.done, share.queries = True, queries
         share.save(update_fields=["facts", "done", "queries"])
@@ -140,13 +142,11 @@ def run_finish(run_id: int) -> int:
                                              _settings_of(run), tuple(run.unit_codes), compact=True):
                 u = b.unit_info[int(h.id)]
                 parent = b.unit_info.get(u.parent_id)
-                rows.append(StoredVerdict(
-                    run=run, kind=COLLECTIVE, subject_id=u.pk, unit_id=u.pk, path=u.path, name=u.name[:255],
-                    search=normalize_search(u.name)[:255], unit_name=parent.name[:255] if parent else "",
-                    statuses=_letters(v.status for v in verdicts),
-                    granted=" ".join(sorted(h.titles.get(run.year, ())))[:255]))
+                rows.append((run.pk, COLLECTIVE, u.pk, u.pk, u.path, u.name[:255], normalize_search(u.name)[:255],
+                             parent.name[:255] if parent else "", "", _letters(v.status for v in verdicts),
+                             " ".join(sorted(h.titles.get(run.year, ())))[:255]))
     with transaction.atomic():
-        StoredVerdict.objects.bulk_create(rows, batch_size=WRITE_BATCH)
+        insert_rows(StoredVerdict, VERDICT_FIELDS, rows)
         counts = _count_per_unit(run, b.unit_info)
         VerdictCount.objects.bulk_create(counts, batch_size=WRITE_BATCH)
         run.counts = {}

@@ -15,6 +15,8 @@ deployments that want to supply their own templates later.
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 from collections.abc import Iterable, Sequence
 
@@ -55,7 +57,14 @@ _ALIGN = {
 
 
 def new_nd30_document() -> Document:
-    """A4 portrait, NĐ 30 margins, Times New Roman 14 pt, page numbers from page 2."""
+    """A4 portrait, NĐ 30 margins, Times New Roman 14 pt, page numbers from page 2: a copy of the base document
+    set up once per process, so the parts every document shares (styles, theme, settings, fonts, the page-number
+    header) are not parsed and set up again for each decision of a batch (half the cost of a new document)."""
+    return copy.deepcopy(_nd30_base())
+
+
+@functools.cache
+def _nd30_base() -> Document:
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
