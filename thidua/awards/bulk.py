@@ -1,6 +1,7 @@
-"""Province-wide eligibility on the background workers (issue 10, item 2): a run is split into parts (ranges of
-people's primary keys); each part is a task any worker on any machine can take: it reads its people's
-histories and evaluates them (the compact rulebook mode: statuses only), and stores the statuses and the
+"""Province-wide eligibility on the background workers (issue 10, item 2; issue 11, item 5): a run is split into
+parts of whole unit subtrees balanced by head count (histories.subtree_shares), and one of the former staff; each
+part is a task any worker on any machine can take: it reads the histories of its people only and evaluates
+them (the compact rulebook mode: statuses only), and stores the statuses and the
 member facts the collectives need. The worker that finishes the last part reads the units and judges them on
 their members' states (Luật TĐKT 2022 Điều 27, 28). The same verdicts as histories.evaluate_subtree_compact
 and services.candidates (bench/run.py asserts it).
@@ -10,7 +11,7 @@ import datetime as dt
 import hashlib
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Max, Min
+from django.db.models import Count, F
 from django.utils import timezone
 from django_tasks import task
 
@@ -55,13 +56,9 @@ def run_start(*, unit, year: int, decision_date: dt.date, parts: int = 8, acting
         unit_codes=list(COLLECTIVE_CODES if unit_codes is None else unit_codes), parts=1,
         ruleset_id=select_ruleset(decision_date).id, settings_key=settings_key(st), data_version=audit_version())
     _SETTINGS[run.settings_key] = st
-    bounds = histories._subtree_people(unit.path).aggregate(lo=Min("pk"), hi=Max("pk"))
-    if bounds["lo"] is None:
-        cuts = []
-    else:
-        lo, hi, n = bounds["lo"] - 1, bounds["hi"], max(1, 1 if inline else parts)
-        cuts = [lo + (hi - lo) * i // n for i in range(n)] + [hi]
-    shares = [EligibilityPart.objects.create(run=run, lo=cuts[i], hi=cuts[i + 1]) for i in range(len(cuts) - 1)]
+    shares = [EligibilityPart.objects.create(run=run, path_lo=s.path_lo or "", path_hi=s.path_hi or "",
+                                             former=s.former)
+              for s in histories.subtree_shares(unit, max(1, 1 if inline else parts))]
     run.parts = len(shares)
     run.save(update_fields=["parts"])
     if inline:
@@ -102,7 +99,8 @@ def _letters(statuses) -> str:
 def part_evaluate(part_id: int) -> int:
     share = EligibilityPart.objects.select_related("run").get(pk=part_id)
     run = share.run
-    job = (run.unit_id, (share.lo, share.hi), run.year, run.decision_date, _settings_of(run),
+    part = histories.Share(share.path_lo or None, share.path_hi or None, share.former)
+    job = (run.unit_id, part, run.year, run.decision_date, _settings_of(run),
            tuple(run.person_codes), _need_members(run))
     shown = []
     statuses, facts, queries = histories._compact_share(job, shown)

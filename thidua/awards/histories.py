@@ -31,7 +31,7 @@ import gc
 from dataclasses import dataclass, field
 
 from django.db import connections
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from thidua.emulation.models import RankingProposal, Registration, RegistrationStatus
 from thidua.org.models import Discipline as DisciplineRow
@@ -177,8 +177,50 @@ def _subtree_people(prefix: str):
     ).order_by()
 
 
-def _load_subtree(unit, people, *, units=True, employments=None, pk_range=None):
-    """``pk_range`` = (low, high): only people with low < pk <= high (a share of a parallel load)."""
+@dataclass(frozen=True)
+class Share:
+    """A part of a subtree's people, read and evaluated by one task: those whose current unit's path lies in
+    [path_lo, path_hi) (None: unbounded), a run of whole unit subtrees in path order, or (``former``) those who
+    worked in the subtree and work elsewhere now (needed for the collectives' member counts)."""
+
+    path_lo: str | None = None
+    path_hi: str | None = None
+    former: bool = False
+
+
+def subtree_shares(unit: Unit, parts: int) -> list[Share]:
+    """``unit``'s people cut into about ``parts`` shares of whole units in path order, balanced by head count
+    (one query grouping the current people by unit), and the share of former staff."""
+    counts = list(Person.objects.filter(current_unit__path__startswith=unit.path).values("current_unit__path")
+                  .annotate(n=Count("pk")).order_by("current_unit__path").values_list("current_unit__path", "n"))
+    total = sum(n for _, n in counts)
+    starts, seen = [], 0
+    for path, n in counts:
+        if len(starts) < parts and seen >= total * len(starts) / parts:
+            starts.append(path)
+        seen += n
+    former = Share(former=True)
+    if not counts:  # nobody works here now: the former staff, if any, or nothing to read at all
+        return [former] if _share_people(unit.path, former).exists() else []
+    bounds = [None, *starts[1:], None]
+    return [Share(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)] + [former]
+
+
+def _share_people(prefix: str, share: Share):
+    if share.former:
+        return Person.objects.filter(
+            pk__in=Employment.objects.filter(_subtree_q(prefix, "unit")).values("person_id")
+        ).exclude(current_unit__path__startswith=prefix).order_by()
+    qs = Person.objects.filter(current_unit__path__startswith=prefix).order_by()
+    if share.path_lo is not None:
+        qs = qs.filter(current_unit__path__gte=share.path_lo)
+    if share.path_hi is not None:
+        qs = qs.filter(current_unit__path__lt=share.path_hi)
+    return qs
+
+
+def _load_subtree(unit, people, *, units=True, employments=None, share: Share | None = None):
+    """``share``: only that share's people (a part of a parallel load)."""
     counter = [0]
     b = Bundle()
     prefix = unit.path
@@ -192,9 +234,7 @@ def _load_subtree(unit, people, *, units=True, employments=None, pk_range=None):
             "person_id", "unit_id", "start_date", "end_date")
         b.employments = [(p, u, _date(s), _date(e)) for p, u, s, e in _rows(emp_qs, counter)]
     if people:
-        qs = _subtree_people(prefix)
-        if pk_range is not None:
-            qs = qs.filter(pk__gt=pk_range[0], pk__lte=pk_range[1])
+        qs = _subtree_people(prefix) if share is None else _share_people(prefix, share)
         _load_people(b, qs.values("pk"), counter)
     if units:
         _load_units(b, prefix, counter)
@@ -406,16 +446,15 @@ _MEMBER_CODES = ("LDTT", "CSTDCS")
 
 
 def _compact_share(job, rows=None):
-    """One share (a task of ``awards.bulk``): load the histories of the people with pk in ``pk_range``
-    and evaluate them.
+    """One share (a task of ``awards.bulk``): load the histories of the share's people and evaluate them.
     Returns ({pk: statuses} for current people, {pk: member_facts}, queries). ``rows``, when given, receives
     what the candidate list shows of each current person: (pk, name, position, UnitInfo, granted codes)."""
     from thidua.rulebook import evaluate_many
 
-    unit_pk, pk_range, year, dd, st, person_codes, need_members = job
+    unit_pk, share, year, dd, st, person_codes, need_members = job
     with bulk():
         unit = Unit.objects.get(pk=unit_pk)
-        b = _load_subtree(unit, True, units=False, employments=False, pk_range=pk_range)
+        b = _load_subtree(unit, True, units=False, employments=False, share=share)
         current = {p.pk for p in b.current_people()}
         wanted = tuple(dict.fromkeys(_MEMBER_CODES + person_codes)) if need_members else person_codes
         statuses, facts = {}, {}
@@ -440,12 +479,10 @@ def _compact_share(job, rows=None):
 def evaluate_subtree_compact(unit: Unit, year: int, decision_date: dt.date, settings, *, person_codes=None,
                              unit_codes=None, parts: int = 1) -> CompactResult:
     """Every person and unit of ``unit``'s subtree, statuses only, same verdicts as
-    ``services.candidates``, in this process: the people in ``parts`` primary-key shares one after
-    another (each share is what one task of ``awards.bulk`` does on a background worker), then the
+    ``services.candidates``, in this process: the people in about ``parts`` shares of whole unit subtrees one
+    after another (each share is what one task of ``awards.bulk`` does on a background worker), then the
     units judged on their members' states (Luật TĐKT 2022 Điều 27, 28). For more than one process,
     ``awards.bulk.run_start`` spreads the shares over the workers."""
-    from django.db.models import Max, Min
-
     from thidua.rulebook import evaluate_many
     from thidua.rulebook.codes import COLLECTIVE_CODES, INDIVIDUAL_CODES
 
@@ -453,14 +490,8 @@ def evaluate_subtree_compact(unit: Unit, year: int, decision_date: dt.date, sett
     unit_codes = tuple(COLLECTIVE_CODES if unit_codes is None else unit_codes)
     need_members = any(c in ("TTLDTT", "TTLDXS") for c in unit_codes)
     out = CompactResult(year, decision_date, person_codes, unit_codes)
-    bounds = _subtree_people(unit.path).aggregate(lo=Min("pk"), hi=Max("pk"))
-    jobs = []
-    if bounds["lo"] is not None:
-        lo, hi = bounds["lo"] - 1, bounds["hi"]
-        n = max(1, parts)
-        cuts = [lo + (hi - lo) * i // n for i in range(n)] + [hi]
-        jobs = [(unit.pk, (cuts[i], cuts[i + 1]), year, decision_date, settings, person_codes, need_members)
-                for i in range(n)]
+    jobs = [(unit.pk, share, year, decision_date, settings, person_codes, need_members)
+            for share in subtree_shares(unit, max(1, parts))]
     with bulk():
         b = _load_subtree(unit, False, employments=need_members)
         facts = {}

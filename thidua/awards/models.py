@@ -416,11 +416,13 @@ class EligibilityRun(models.Model):
 
 
 class EligibilityPart(models.Model):
-    """One share of a run: the people with primary keys in (lo, hi], their statuses and member facts."""
+    """One share of a run (awards.histories.Share): the people whose current unit's path is in [path_lo, path_hi)
+    (blank: unbounded), whole unit subtrees in path order, or the former staff; their statuses and member facts."""
 
     run = models.ForeignKey(EligibilityRun, on_delete=models.CASCADE, related_name="shares")
-    lo = models.BigIntegerField()
-    hi = models.BigIntegerField()
+    path_lo = models.CharField(max_length=255, blank=True)
+    path_hi = models.CharField(max_length=255, blank=True)
+    former = models.BooleanField(default=False)
     done = models.BooleanField(default=False)
     facts = models.JSONField(default=dict)
     queries = models.PositiveIntegerField(default=0)
