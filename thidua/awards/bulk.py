@@ -104,9 +104,9 @@ def part_evaluate(part_id: int) -> int:
            tuple(run.person_codes), _need_members(run))
     shown = []
     statuses, facts, queries = histories._compact_share(job, shown)
-    rows = ((run.pk, INDIVIDUAL, pk, u.pk, u.path, name[:255], normalize_search(name)[:255], u.name[:255],
-             (position or "")[:255], _letters(statuses[pk]), " ".join(sorted(granted))[:255])
-            for pk, name, position, u, granted in shown)
+    rows = ((run.pk, INDIVIDUAL, pk, u.pk, u.path, name[:255], (search or normalize_search(name))[:255],
+             u.name[:255], (position or "")[:255], _letters(statuses[pk]), " ".join(sorted(granted))[:255])
+            for pk, name, position, u, granted, search in shown)
     with transaction.atomic():
         insert_rows(StoredVerdict, VERDICT_FIELDS, rows)
         share.facts = {str(k): list(v) for k, v in facts.items()}

@@ -69,6 +69,7 @@ class PersonInfo:
     gender: str
     unit_id: int | None
     position: str
+    search: str = ""  # the name without diacritics, as stored (core.text.normalize_search)
 
 
 @dataclass(slots=True)
@@ -272,9 +273,9 @@ def _load_people(b: Bundle, person_ids, counter: list) -> None:
     """person_ids: a list of pks or a ``values("pk")`` subquery."""
     people = b.people
     info_qs = Person.objects.filter(pk__in=person_ids).order_by().values_list(
-        "pk", "full_name", "gender", "current_unit_id", "current_position")
-    for pk, name, gender, unit_id, position in _rows(info_qs, counter):
-        b.person_info[pk] = PersonInfo(pk, name, gender, unit_id, position)
+        "pk", "full_name", "gender", "current_unit_id", "current_position", "search_text")
+    for pk, name, gender, unit_id, position, search in _rows(info_qs, counter):
+        b.person_info[pk] = PersonInfo(pk, name, gender, unit_id, position, search)
         people[pk] = PersonHistory(id=str(pk), name=name, gender=gender)
 
     rq = PersonRating.objects.filter(person_id__in=person_ids).order_by().values_list("person_id", "year", "rating")
@@ -448,7 +449,8 @@ _MEMBER_CODES = ("LDTT", "CSTDCS")
 def _compact_share(job, rows=None):
     """One share (a task of ``awards.bulk``): load the histories of the share's people and evaluate them.
     Returns ({pk: statuses} for current people, {pk: member_facts}, queries). ``rows``, when given, receives
-    what the candidate list shows of each current person: (pk, name, position, UnitInfo, granted codes)."""
+    what the candidate list shows of each current person: (pk, name, position, UnitInfo, granted codes, the name
+    without diacritics)."""
     from thidua.rulebook import evaluate_many
 
     unit_pk, share, year, dd, st, person_codes, need_members = job
@@ -469,7 +471,8 @@ def _compact_share(job, rows=None):
                     statuses[pk] = tuple(by_code[c].status for c in person_codes)
                     if rows is not None:
                         p = b.person_info[pk]
-                        rows.append((pk, p.full_name, p.position, b.unit_info[p.unit_id], titles_with_implied(h, year)))
+                        rows.append((pk, p.full_name, p.position, b.unit_info[p.unit_id], titles_with_implied(h, year),
+                                     p.search))
                 if need_members:
                     facts[pk] = member_facts(h, year, (member_state(h, by_code, "LDTT", year),
                                                        member_state(h, by_code, "CSTDCS", year)))

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from thidua.accounts.access import can, has_any
+from thidua.accounts.access import can, has_any, reach_key
 from thidua.accounts.models import Capability
+from thidua.audit.cache import cached
 from thidua.audit.services import audit_rows
 from thidua.core.door_views import fetch_one, form_page
 from thidua.core.errors import ERR_NO_PERMISSION
@@ -141,7 +142,9 @@ def dossier_file_view(request, pk, doc_pk):
 @login_required
 @require_safe
 def decision_list(request):
-    page = page_of(request, decision_list_for(request.user))
+    decisions = decision_list_for(request.user)
+    count = cached("decision-count", reach_key(request.user), decisions.count)
+    page = page_of(request, decisions, count=count)
     return render(request, "awards/decision_list.html", {"decisions": page, "page": page})
 
 

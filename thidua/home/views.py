@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
 from thidua.accounts.access import reach, reach_key
 from thidua.audit.cache import cached
@@ -28,7 +29,8 @@ def home(request):
         "decision_count": decision_list_for(user).count(),
     })
     context = {
-        "todo": todo_for(user),
+        # From the state of the work, computed again after any audited change (every door writes one) or a new day.
+        "todo": cached("todo", f"{user.pk}:{timezone.localdate()}", lambda: todo_for(user)),
         "assignments": user.role_assignments.select_related("role", "unit"),
         **counts,
         "recent_decisions": decision_list_for(user)[:5],
