@@ -22,7 +22,7 @@ def page_of(request, rows, per_page: int | None = None, *, count: int | None = N
     size = per_page or PAGE_ROWS
     capped = False
     if count is None and cap is not None:
-        count = rows[:cap + 1].count()
+        count = rows.order_by()[:cap + 1].count()  # unordered: the count stops at the cap instead of sorting
         capped = count > cap
         count = min(count, cap)
     paginator = Paginator(rows, size) if count is None else _Counted(rows, size, count)
