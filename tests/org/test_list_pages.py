@@ -28,19 +28,6 @@ def test_the_person_search_pages_keep_the_query(client, cast, org, people):
     assert "Trang 1/2 (3 dòng)" in three and "?q=n&amp;trang=2" in three
 
 
-def test_a_search_matching_more_than_the_cap_stops_counting_there(client, cast, org, people, monkeypatch):
-    from thidua.org import views
-
-    monkeypatch.setattr(views, "SEARCH_COUNT_CAP", 2)
-    client.force_login(cast.province_officer)
-    page = client.get(reverse("org:person-list"), {"q": "n"}).content.decode()
-    # Three people match "n": counted up to two, shown as more than two, one page of two.
-    assert "Trang 1/1 (hơn 2 dòng: hãy gõ thêm để thu hẹp)" in page
-    assert "(3 dòng)" not in page
-    monkeypatch.setattr(views, "SEARCH_COUNT_CAP", 3)
-    assert "Trang 1/2 (3 dòng)" in client.get(reverse("org:person-list"), {"q": "n"}).content.decode()
-
-
 def test_the_nomination_and_decision_lists_page_through_and_keep_the_filter(client, cast, org, issued_decision):
     from thidua.awards import services
 

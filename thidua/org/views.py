@@ -7,7 +7,7 @@ from django.urls import reverse
 from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
 from thidua.core.door_views import form_page
-from thidua.core.paging import SEARCH_COUNT_CAP, page_of
+from thidua.core.paging import page_of
 from thidua.core.routes import Routes
 from thidua.core.text import normalize_search
 from thidua.org.selectors import units_visible_to
@@ -86,7 +86,7 @@ def unit_merge_view(request):
 @login_required
 def person_list(request):
     q = request.GET.get("q", "")
-    page = page_of(request, person_list_for(request.user, q), cap=SEARCH_COUNT_CAP if q else None)
+    page = page_of(request, person_list_for(request.user, q))
     return render(request, "org/person_list.html", {
         "people": page, "page": page, "q": q, "can_manage": has_any(request.user, Capability.ORG_MANAGE),
     })
