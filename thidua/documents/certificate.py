@@ -245,18 +245,18 @@ def _emblem(c: Canvas, x: float, y: float, r: float, png: bytes | None) -> None:
 
 def _qr(c: Canvas, url: str, x: float, y: float, size: float) -> None:
     """The verification QR code (level M, with its quiet zone of QR_QUIET_ZONE modules), encoded by zxing-cpp
-    (C++: a twentieth of the pure-Python encoder's time) and drawn as one filled path, a rectangle per run of dark
-    modules in a row."""
+    (C++: a twentieth of the pure-Python encoder's time) and filled as one path, a rectangle per run of dark
+    modules in a row, written in module units under one scaling (whole numbers: a third of the time of drawing
+    each rectangle through reportlab's path object)."""
     symbol = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
         scale=1, add_quiet_zones=False)
     side = symbol.shape[0]
     pixels = bytes(memoryview(symbol))  # one byte per module, row by row; 0 is dark
-    n = side + 2 * QR_QUIET_ZONE
-    cell = size / n
-    path = c.beginPath()
+    cell = size / (side + 2 * QR_QUIET_ZONE)
+    ops = []
     for r in range(side):
         row = pixels[r * side:(r + 1) * side]
-        top = y + (n - 1 - QR_QUIET_ZONE - r) * cell
+        bottom = side - 1 - r
         col = 0
         while col < side:
             if row[col]:
@@ -265,5 +265,8 @@ def _qr(c: Canvas, url: str, x: float, y: float, size: float) -> None:
             start = col
             while col < side and not row[col]:
                 col += 1
-            path.rect(x + (QR_QUIET_ZONE + start) * cell, top, (col - start) * cell, cell)
-    c.drawPath(path, stroke=0, fill=1)
+            ops.append(f"{start} {bottom} {col - start} 1 re")
+    c.saveState()
+    c.transform(cell, 0, 0, cell, x + QR_QUIET_ZONE * cell, y + QR_QUIET_ZONE * cell)
+    c.addLiteral("\n".join(ops) + "\nf")
+    c.restoreState()
