@@ -9,6 +9,10 @@ def stage_old_batches(apps, schema_editor):
     ImportBatch = apps.get_model("imports", "ImportBatch")
     ImportRow = apps.get_model("imports", "ImportRow")
     for batch in ImportBatch.objects.all().iterator():
+        if batch.status == "validating":  # checked by the progress polls, half done: the worker needs the file
+            ImportBatch.objects.filter(pk=batch.pk).update(status="failed", commit_message=(
+                "Lô này được tải lên trước khi nâng cấp và chưa kiểm tra xong; hãy tải tệp lên lại."))
+            continue
         valid = {r["row"]: r for r in batch.valid_rows}
         rows = []
         for number, values in batch.raw_rows:
