@@ -284,9 +284,10 @@ UPLOAD_ALLOWED_EXTENSIONS = env_list(
 CERTIFICATE_SIGNER = os.environ.get("CERTIFICATE_SIGNER") or None
 CERTIFICATE_SIGNER_PASSPHRASE_ENV = "CERTIFICATE_SIGNER_PASSPHRASE"
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
-# Excel imports: a file whose sheet declares more than IMPORT_BACKGROUND_ROWS rows (or no size) is read, checked
-# and written by the background worker, in chunks of IMPORT_CHUNK_ROWS (rows are staged in the database, so
-# memory stays flat with the file's size); IMPORT_MAX_ROWS caps one file, checked before its rows are read.
+# Excel imports: a file whose sheet has more than IMPORT_BACKGROUND_ROWS rows is read, checked
+# and written by the background worker, in chunks of IMPORT_CHUNK_ROWS (rows are staged in the database: only
+# calamine's copy of the sheet grows with it, ≈ 160 MB in all at 100,000 rows); IMPORT_MAX_ROWS caps one file,
+# checked before its rows are read.
 IMPORT_BACKGROUND_ROWS = env_int("IMPORT_BACKGROUND_ROWS", 500)
 IMPORT_CHUNK_ROWS = env_int("IMPORT_CHUNK_ROWS", 2000)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000)

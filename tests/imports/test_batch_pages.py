@@ -55,6 +55,30 @@ def test_a_large_file_is_checked_by_the_worker_chunk_by_chunk_and_the_polls_show
 
 
 @override_settings(IMPORT_BACKGROUND_ROWS=2, IMPORT_CHUNK_ROWS=2)
+def test_a_server_failure_while_checking_ends_the_wait_with_nothing_staged(upload, clerk_client, people, monkeypatch):
+    from thidua.imports import services
+
+    batch = batch_of(upload("ratings", rows(people, 5)))
+    stage_chunk, calls = services._stage_chunk, []
+
+    def fail_on_the_second(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("the database went away")
+        return stage_chunk(*args)
+
+    monkeypatch.setattr(services, "_stage_chunk", fail_on_the_second)
+    run_worker()
+    batch.refresh_from_db()
+    assert (batch.status, batch.commit_message, batch.rows.count()) == (BatchStatus.FAILED, services.ERR_SERVER, 0)
+    poll = clerk_client.get(reverse("imports:batch-progress", args=[batch.pk]), headers={"HX-Request": "true"})
+    assert poll["HX-Refresh"] == "true"  # the page stops polling and shows why
+    assert "Chưa ghi gì: Máy chủ gặp lỗi khi đọc tệp" in clerk_client.get(
+        reverse("imports:batch", args=[batch.pk])).content.decode()
+    assert not PersonRating.objects.exists()
+
+
+@override_settings(IMPORT_BACKGROUND_ROWS=2, IMPORT_CHUNK_ROWS=2)
 def test_the_worker_checks_a_large_file_to_the_end_without_any_poll(upload, clerk_client, people):
     batch = batch_of(upload("ratings", rows(people, 5)))
     assert batch.status == BatchStatus.VALIDATING  # the browser is closed: no poll ever comes

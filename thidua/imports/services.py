@@ -1,5 +1,6 @@
-"""Excel imports at the speed of the file: an upload is read as a stream, checked chunk by chunk (each chunk's
-look-ups in bulk) and staged row by row in ``ImportRow`` (COPY on PostgreSQL), the batch keeping only counters;
+"""Excel imports at the speed of the file: an upload's declared size is checked before its rows are read, the sheet
+parsed by calamine, its rows checked chunk by chunk (each chunk's look-ups in bulk) and staged row by row in
+``ImportRow`` (COPY on PostgreSQL), the batch keeping only counters;
 a small file at once, a large one by the background worker with progress. The commit writes the valid rows
 through the org doors in one transaction, chunk by chunk, checking them again only when an audited change in
 the uploader's reach came after they were checked."""
@@ -43,6 +44,7 @@ ERR_HEADERS = ("Tệp '{name}' không đúng mẫu nhập {kind}: thiếu cột 
 ERR_NO_ROWS = "Tệp '{name}' chưa có dòng dữ liệu nào (dòng ví dụ được bỏ qua)."
 ERR_TOO_MANY = "Tệp '{name}' có {n} dòng, vượt giới hạn {max} dòng mỗi lần nhập; hãy chia thành nhiều tệp."
 ERR_NOT_READY = "Lô nhập liệu này không còn chờ xác nhận."
+ERR_SERVER = "Máy chủ gặp lỗi khi đọc tệp; chưa ghi gì. Hãy tải tệp lên lại; nếu vẫn lỗi, báo quản trị hệ thống."
 ERR_HAS_ERRORS = ("Có {n} dòng lỗi nên chưa ghi dòng nào. Hãy sửa tệp rồi tải lên lại, "
                   "hoặc chọn “Chỉ nhập các dòng hợp lệ”.")
 ERR_NOTHING_VALID = "Không có dòng hợp lệ nào để nhập."
@@ -248,9 +250,10 @@ def batch_create(*, kind: str, upload, acting_user, overwrite: bool = False) -> 
 
 
 def batch_stage(*, batch: ImportBatch, acting_user) -> ImportBatch:
-    """The worker's side of a large file: read it as a stream and check it to the end. A file found broken or
-    too long on the way leaves the batch failed with the reason and no rows. Run again (a worker that died),
-    it starts over."""
+    """The worker's side of a large file: read it and check it to the end, chunk by chunk. A file found broken or
+    too long on the way leaves the batch failed with the reason and no rows, and so does a failure of the server
+    (then re-raised for the log), so the page never polls forever. Run again (a worker that died), it starts
+    over."""
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status != BatchStatus.VALIDATING:
@@ -264,13 +267,19 @@ def batch_stage(*, batch: ImportBatch, acting_user) -> ImportBatch:
             finally:
                 sheet.close()
     except ValidationError as exc:
-        with transaction.atomic():
-            batch.rows.all().delete()
-            ImportBatch.objects.filter(pk=batch.pk).update(
-                status=BatchStatus.FAILED, commit_message=exc.messages[0][:500], processed=0, valid_count=0,
-                error_count=0)
+        _stage_failed(batch, exc.messages[0])
+    except Exception:
+        _stage_failed(batch, ERR_SERVER)
+        raise
     batch.refresh_from_db()
     return batch
+
+
+def _stage_failed(batch: ImportBatch, message: str) -> None:
+    with transaction.atomic():
+        batch.rows.all().delete()
+        ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.FAILED, commit_message=message[:500],
+                                                       processed=0, valid_count=0, error_count=0)
 
 
 # Audited actions that cannot change what an import's rows were checked against.
