@@ -42,10 +42,11 @@ def insert_rows(model, fields: list[str], rows, *, batch_size: int = 2000) -> in
                                                                              or getattr(f, "auto_now_add", False))]
     rest = [f for f in model._meta.concrete_fields if f not in given and f not in stamped and not f.primary_key]
     now = timezone.now()
+    callables = [f for f in rest if f.has_default() and callable(f.default)]  # NOT_PROVIDED is a class: callable
+    fixed = [f for f in rest if f not in callables]
     constants = tuple(now if f.get_internal_type() == "DateTimeField" else now.date() for f in stamped) + tuple(
-        f.get_default() for f in rest if not callable(f.default))
-    callables = [f for f in rest if callable(f.default)]
-    concrete = given + stamped + [f for f in rest if not callable(f.default)] + callables
+        f.get_default() for f in fixed)
+    concrete = given + stamped + fixed + callables
     rest += stamped
     if rest:
         rows = ((*row, *constants, *(f.get_default() for f in callables)) for row in rows)
