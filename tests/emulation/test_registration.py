@@ -118,3 +118,19 @@ def test_it_registers_from_the_bulk_page_and_hides_it_from_others(client, cast, 
     client.post(reverse("emulation:registration-approve", args=[reg.pk]))
     reg.refresh_from_db()
     assert reg.status == "approved"
+
+
+def test_the_registration_list_pages_through_a_provinces_registrations(cast, org, people, movement, client,
+                                                                       monkeypatch):
+    from thidua.core import paging
+
+    services.registration_submit(acting_user=cast.clerk, movement=movement, year=2024, unit=org.binh_an,
+                                 rows=[(None, "TTLDXS"), (people.van, "CSTDCS"), (people.duyen, "LDTT")])
+    monkeypatch.setattr(paging, "PAGE_ROWS", 2)
+    client.force_login(cast.province_officer)
+    first = client.get(reverse("emulation:registration-list")).content.decode()
+    assert "Trang 1/2 (3 dòng)" in first and first.count("Trả lại</button>") == 2
+    second = client.get(reverse("emulation:registration-list"), {"trang": 2}).content.decode()
+    # The row past the first page is reached (it was cut off at 500 rows before) and can still be decided.
+    assert "Trang 2/2" in second and second.count("Trả lại</button>") == 1
+    assert client.get(reverse("emulation:registration-list"), {"status": "approved"}).status_code == 200

@@ -101,3 +101,25 @@ def test_it_answers_404_for_an_unknown_list(client, db):
 def test_certificate_verification_still_works(client, db):
     r = client.get(reverse("portal:verify", args=["khong-co-ma-nay"]))
     assert r.status_code == 404 and "Mã xác minh không hợp lệ" in r.content.decode()
+
+
+def test_the_staff_list_of_disclosures_pages_through_them(client, cast, org, people, disclosed, monkeypatch):
+    import datetime as dt
+
+    from tests.conftest import at
+    from thidua.awards import disclosure as disclosures
+    from thidua.awards.models import Nomination, NominationEntry
+    from thidua.core import paging
+
+    later = Nomination.objects.create(unit=org.binh_an, decider_unit=org.binh_an, award_code="LDTT", year=2023,
+                                      title="Đề nghị công nhận Lao động tiên tiến năm 2023", status="submitted")
+    NominationEntry.objects.create(nomination=later, recipient_kind="individual", person=people.duyen,
+                                   display_name=people.duyen.full_name, achievement="Hoàn thành tốt nhiệm vụ")
+    with at(dt.date(2024, 1, 15)):
+        disclosures.disclosure_open(nomination=later, acting_user=cast.clerk)
+    monkeypatch.setattr(paging, "PAGE_ROWS", 1)
+    client.force_login(cast.clerk)
+    first = client.get(reverse("council:disclosure-list")).content.decode()
+    assert "Trang 1/2 (2 dòng)" in first and later.title in first and disclosed.nomination.title not in first
+    second = client.get(reverse("council:disclosure-list"), {"trang": 2}).content.decode()
+    assert disclosed.nomination.title in second and later.title not in second

@@ -26,6 +26,7 @@ from thidua.awards.models import CommentStatus
 from thidua.awards.selectors import nomination_get_for_user
 from thidua.core.door_views import fetch_one, form_page
 from thidua.core.feedback import messages_from_error, run_door
+from thidua.core.paging import page_of
 from thidua.core.routes import Routes
 from thidua.documents.mime import DOCX
 from thidua.org.selectors import units_visible_to
@@ -314,7 +315,8 @@ def otp_verify(request):
 @routes("cong-khai/", "disclosure-list")
 @login_required
 def disclosure_list(request):
-    return render(request, "council/disclosure_list.html", {"disclosures": disclosure_list_for(request.user)[:300]})
+    page = page_of(request, disclosure_list_for(request.user).prefetch_related("comments"))
+    return render(request, "council/disclosure_list.html", {"disclosures": page, "page": page})
 
 
 @routes("cong-khai/<int:pk>/", "disclosure-detail")

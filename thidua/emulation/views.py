@@ -12,6 +12,7 @@ from thidua.accounts.models import Capability
 from thidua.audit.services import audit_rows
 from thidua.core.door_views import back_to, fetch_one
 from thidua.core.feedback import messages_from_error, messages_from_form, run_door
+from thidua.core.paging import page_of
 from thidua.core.routes import Routes
 from thidua.core.uploads import check_upload
 from thidua.documents.mime import DOCX, XLSX
@@ -180,12 +181,13 @@ def registration_list(request):
     status = request.GET.get("status", "")
     if status:
         regs = regs.filter(status=status)
-    regs = list(regs[:500])
-    for r in regs:
+    page = page_of(request, regs)  # a province's registrations run to thousands: a page at a time
+    page.object_list = list(page.object_list)
+    for r in page.object_list:
         r.can_decide = r.status == RegistrationStatus.SUBMITTED and r.unit.parent_id is not None and can(
             request.user, Capability.EMULATION_MANAGE, r.unit.parent)
     return render(request, "emulation/registration_list.html", {
-        "registrations": regs, "status": status, "statuses": RegistrationStatus.choices,
+        "registrations": page, "page": page, "status": status, "statuses": RegistrationStatus.choices,
     })
 
 
