@@ -47,8 +47,7 @@ def insert_rows(model, fields: list[str], rows, *, batch_size: int = 2000) -> in
     constants = tuple(now if f.get_internal_type() == "DateTimeField" else now.date() for f in stamped) + tuple(
         f.get_default() for f in fixed)
     concrete = given + stamped + fixed + callables
-    rest += stamped
-    if rest:
+    if len(concrete) > len(given):
         rows = ((*row, *constants, *(f.get_default() for f in callables)) for row in rows)
     count = 0
     if connection.vendor == "postgresql":
