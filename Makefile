@@ -70,10 +70,12 @@ test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The province data set (bench/generate.py, made on first use): eligibility on 1, 2 and 4 workers against the raw
-# read; a 100,000-row import against openpyxl's read-only pass; 1,000 certificates against LibreOffice; search.
+# read; a 100,000-row import against openpyxl's read-only pass; 10,000 grants of award history; 1,000 certificates
+# against LibreOffice; search.
 bench: install-dev
 	$(PY) bench/run.py
 	$(PY) bench/imports.py
+	$(PY) bench/history.py
 	$(PY) bench/certificates.py
 	$(PY) bench/search.py
 

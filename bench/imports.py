@@ -125,16 +125,17 @@ def run_import(path: Path) -> dict:
     return out
 
 
-def child(what: str, path: str) -> None:
+def child(what: str, path: str, run=None) -> None:
+    """In a fresh process (its peak memory its own): the baseline, or ``run`` (this file's import by default)."""
     if what == "baseline":
         print(json.dumps(baseline(Path(path))))
         return
     setup_django(bench_url())
-    print(json.dumps(run_import(Path(path))))
+    print(json.dumps((run or run_import)(Path(path))))
 
 
-def in_process(what: str, path: Path) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--child", what, str(path)], check=True, capture_output=True,
+def in_process(what: str, path: Path, script: str = __file__) -> dict:
+    done = subprocess.run([sys.executable, script, "--child", what, str(path)], check=True, capture_output=True,
                           text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 

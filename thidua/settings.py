@@ -306,11 +306,13 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-# A login ends after SESSION_IDLE_MINUTES without a request (the cookie's age, renewed by each request)
-# and in any case SESSION_MAX_HOURS after it began (thidua.accounts.sessions).
+# A login ends after SESSION_IDLE_MINUTES without a request (the cookie's age, renewed by the requests at most
+# once every SESSION_RENEW_SECONDS: not a session write per page) and in any case SESSION_MAX_HOURS after it
+# began (thidua.accounts.sessions).
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = 60
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 10)
 # A deployment with a public host name (anything but this machine's own names, DEBUG off) is served over TLS:
 # secure cookies, the https redirect and HSTS are on unless set otherwise. `make run` on 127.0.0.1 stays

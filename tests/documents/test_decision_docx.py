@@ -120,3 +120,18 @@ def test_it_normalises_decomposed_input_before_writing(decision):
 
     nfd = dataclasses.replace(decision, signer_name=unicodedata.normalize("NFD", "Trần Văn Đức"))
     assert "Trần Văn Đức" in docx_text(render_decision_docx(nfd))
+
+
+def test_collectives_under_several_parents_are_listed_under_each_parent(decision):
+    from thidua.documents.types import RecipientLine
+
+    collectives = [RecipientLine(kind="collective", name=f"Chi hội Phụ nữ {i}", group=f"Thôn {1 + i % 2}",
+                                 achievement="Xuất sắc", amount=1_000_000) for i in range(4)]
+    people = [r for r in decision.recipients if r.kind == "individual"]
+    grouped = dataclasses.replace(decision, recipients=[*collectives, *people])
+    rows = [[c.text for c in row.cells[:2]] for row in _open(grouped).tables[-1].rows]
+    first = [r[0] for r in rows]
+    start = first.index("I. TẬP THỂ")
+    assert first[start:start + 7] == ["I. TẬP THỂ", "1. Thôn 1", "1", "2", "2. Thôn 2", "1", "2"]
+    assert [rows[start + i][1] for i in (2, 3, 5, 6)] == [f"Chi hội Phụ nữ {i}" for i in (0, 2, 1, 3)]
+    assert "II. CÁ NHÂN" in first

@@ -50,8 +50,9 @@ def test_it_refuses_a_file_with_the_wrong_headers(clerk_client):
         "Hãy dùng tệp mẫu và giữ nguyên dòng tiêu đề."]
     no_person = SimpleUploadedFile("x.xlsx", xlsx_bytes([["2025", "HT"]], ["Năm", "Xếp loại"]))
     assert errors(post(clerk_client, "ratings", no_person)) == [
-        "Tệp 'x.xlsx' không đúng mẫu nhập xếp loại hằng năm: thiếu cột 'Mã cá nhân' (hoặc 'Họ và tên', 'Ngày sinh' "
-        "và 'Mã đơn vị' hoặc 'Tên đơn vị'). Hãy dùng tệp mẫu và giữ nguyên dòng tiêu đề."]
+        "Tệp 'x.xlsx' không đúng mẫu nhập xếp loại hằng năm: thiếu cột 'Mã cá nhân' (hoặc 'Số định danh (CCCD)', "
+        "hoặc 'Họ và tên', 'Ngày sinh' và 'Mã đơn vị' hoặc 'Tên đơn vị'). Hãy dùng tệp mẫu và giữ nguyên dòng tiêu "
+        "đề."]
     assert not ImportBatch.objects.exists()
 
 

@@ -28,6 +28,26 @@ def test_the_person_search_pages_keep_the_query(client, cast, org, people):
     assert "Trang 1/2 (3 dòng)" in three and "?q=n&amp;trang=2" in three
 
 
+def test_a_search_counts_its_matches_with_the_page_in_one_query(client, cast, org, people,
+                                                                django_assert_max_num_queries):
+    from thidua.org.models import Person
+
+    client.force_login(cast.province_officer)
+    client.get(reverse("home:home"))  # the session and the reach read once
+    matches = Person.objects.filter(search_text__contains="n").count()
+    with django_assert_max_num_queries(7) as queries:
+        second = client.get(reverse("org:person-list"), {"q": "n", "trang": 2}).content.decode()
+    assert f"Trang 2/2 ({matches} dòng)" in second and "‹ Trước" in second
+    people_reads = [q["sql"] for q in queries.captured_queries if 'FROM "org_person"' in q["sql"]]
+    assert len(people_reads) == 1 and "OVER ()" in people_reads[0]  # the count rode on the page's rows
+    past = client.get(reverse("org:person-list"), {"q": "n", "trang": 9}).content.decode()
+    assert f"Trang 2/2 ({matches} dòng)" in past  # past the end: the last page, as the other lists
+    bad = client.get(reverse("org:person-list"), {"q": "n", "trang": "x"}).content.decode()
+    assert f"Trang 1/2 ({matches} dòng)" in bad
+    none = client.get(reverse("org:person-list"), {"q": "khong ai ten nay"}).content.decode()
+    assert "Không tìm thấy cá nhân nào." in none
+
+
 def test_the_nomination_and_decision_lists_page_through_and_keep_the_filter(client, cast, org, issued_decision):
     from thidua.awards import services
 

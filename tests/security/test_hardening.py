@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from tests.api.conftest import ApiClient
 from tests.conftest import OVERRIDE_REASON, PASSWORD, at
-from thidua.accounts.sessions import LOGIN_AT
+from thidua.accounts.sessions import LOGIN_AT, RENEWED_AT
 from thidua.core.clientip import client_ip
 
 
@@ -117,7 +117,7 @@ def test_behind_trusted_proxies_the_client_is_the_forwarded_address(rf, settings
 
 
 def test_a_login_ends_when_idle_and_after_its_maximum(client, cast, settings):
-    assert settings.SESSION_COOKIE_AGE == settings.SESSION_IDLE_MINUTES * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE == settings.SESSION_IDLE_MINUTES * 60
     client.post(reverse("accounts:login"), {"username": "clerk", "password": PASSWORD})
     assert client.get(reverse("home:home")).status_code == 200
     session = client.session
@@ -126,6 +126,27 @@ def test_a_login_ends_when_idle_and_after_its_maximum(client, cast, settings):
     response = client.get(reverse("home:home"))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
     assert client.get(reverse("home:home")).status_code == 302  # logged out, not just redirected
+
+
+def test_requests_renew_the_idle_expiry_at_most_once_a_minute(client, cast, settings):
+    from django.contrib.sessions.models import Session
+
+    client.post(reverse("accounts:login"), {"username": "clerk", "password": PASSWORD})
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    response = client.get(reverse("home:home"))
+    assert settings.SESSION_COOKIE_NAME in response.cookies  # the login's first page renews the cookie's age
+    expiry = Session.objects.get(pk=key).expire_date
+    response = client.get(reverse("home:home"))
+    assert settings.SESSION_COOKIE_NAME not in response.cookies  # a page seconds later writes nothing
+    assert Session.objects.get(pk=key).expire_date == expiry
+    session = client.session
+    session[RENEWED_AT] = int(time.time()) - settings.SESSION_RENEW_SECONDS
+    session.save()
+    stale = Session.objects.get(pk=key).expire_date
+    response = client.get(reverse("home:home"))
+    assert settings.SESSION_COOKIE_NAME in response.cookies  # a minute on: the idle limit moves on again
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == settings.SESSION_COOKIE_AGE
+    assert Session.objects.get(pk=key).expire_date > stale
 
 
 def test_a_password_needs_twelve_characters(db):

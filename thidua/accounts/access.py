@@ -43,6 +43,7 @@ class Reach:
 
 
 NO_REACH = Reach(frozenset(), ())
+ASSIGNMENTS = object()  # the key, in a user's reach cache, of their role assignments
 
 
 def reach(user, capability: str = Capability.VIEW) -> Reach:
@@ -53,14 +54,18 @@ def reach(user, capability: str = Capability.VIEW) -> Reach:
     cache = user.__dict__.setdefault("_thidua_reach", {})
     if capability in cache:
         return cache[capability]
+    if ASSIGNMENTS not in cache:  # read once per request (the user object's life), whatever the capabilities
+        cache[ASSIGNMENTS] = [(ra.role.capabilities, ra.include_descendants, ra.unit_id, ra.unit.path)
+                              for ra in user.role_assignments.select_related("role", "unit").only(
+                                  "include_descendants", "unit__path", "role__capabilities")]
     exact, prefixes = set(), []
-    for ra in user.role_assignments.select_related("role", "unit"):
-        if capability not in ra.role.capabilities:
+    for capabilities, include_descendants, unit_id, path in cache[ASSIGNMENTS]:
+        if capability not in capabilities:
             continue
-        if ra.include_descendants:
-            prefixes.append(ra.unit.path)
+        if include_descendants:
+            prefixes.append(path)
         else:
-            exact.add(ra.unit_id)
+            exact.add(unit_id)
     # A prefix already inside another is redundant; keep the query short.
     prefixes.sort(key=len)
     kept: list[str] = []

@@ -9,6 +9,7 @@ doors (the benchmark's COPY) is seen after the cache's timeout or a restart.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Max, Q
 
 from .models import AuditEntry
@@ -37,9 +38,14 @@ def changes_after(version: int, *, units: Q, ignore: tuple[str, ...] = ()):
 
 
 def audit_head() -> str:
-    head = AuditEntry.objects.aggregate(head=Max("id"))["head"] or 0
-    recent = AuditEntry.objects.filter(id__gt=head - LATE_WINDOW).count() if head else 0
-    return f"{head}.{recent}"
+    """The newest id and how many entries lie within LATE_WINDOW below it, in one query (an index lookup and a
+    short index range)."""
+    table = connection.ops.quote_name(AuditEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT h, (SELECT COUNT(*) FROM {table} WHERE id > h - %s) "  # noqa: S608 (our table)
+                       f"FROM (SELECT COALESCE(MAX(id), 0) AS h FROM {table}) AS head", [LATE_WINDOW])
+        head, recent = cursor.fetchone()
+    return f"{head}.{recent if head else 0}"
 
 
 def cached(name: str, scope: str, compute):

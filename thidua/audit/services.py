@@ -37,6 +37,7 @@ ACTION_LABELS = {
     "nomination.council_result": "Ghi nhận kết quả Hội đồng TĐKT",
     "nomination.returned": "Trả lại đề nghị",
     "decision.issued": "Ban hành quyết định",
+    "decision.recorded_from_paper": "Ghi nhận khen thưởng từ quyết định giấy",
     "nomination.entry_override": "Ghi lý do đề nghị ngoài kết quả xét điều kiện",
     "nomination.entry_returned": "Trả lại một trường hợp để đơn vị sửa",
     "nomination.entry_updated": "Sửa thành tích của một trường hợp",
@@ -133,7 +134,7 @@ FIELD_LABELS = {
     "theme": "chủ đề", "title": "tiêu đề", "total": "tổng số", "total_amount": "tổng tiền thưởng",
     "total_members": "tổng số thành viên", "unit": "đơn vị", "user": "người dùng", "value": "giá trị",
     "verdict": "kết quả xét điều kiện", "verdicts": "kết quả xét điều kiện", "working_days": "số ngày làm việc",
-    "year": "năm",
+    "year": "năm", "issuer": "cơ quan ban hành",
 }
 MONEY_KEYS = {"total_amount", "amount"}
 UNIT_ID_KEYS = {"unit", "merged_into", "sources"}

@@ -13,3 +13,8 @@ class AwardsConfig(AppConfig):
 
         # Stored verdicts are computed again on the worker after the changes that feed them.
         recorded.connect(verdicts.on_recorded, dispatch_uid="awards.verdicts")
+        # The award history's Excel import is checked and written here, uploaded through the imports pages.
+        from . import history_import, nominee_import
+
+        history_import.install()
+        nominee_import.install()

@@ -62,7 +62,7 @@ def _signer_authority(decision: Decision) -> str:
 
 
 def _decision_doc(decision: Decision) -> DecisionDoc:
-    grants = list(decision.grants.all())
+    grants = list(decision.grants.select_related("recipient_unit__parent"))
     name = award_name(decision.award_code)
     return DecisionDoc(
         governing_body=_governing_body(decision.issuer),
@@ -81,7 +81,8 @@ def _decision_doc(decision: Decision) -> DecisionDoc:
         recipients=[
             RecipientLine(kind="collective" if g.recipient_kind == "collective" else "individual",
                           name=g.display_name, position=g.position_text, achievement=g.achievement,
-                          amount=g.amount, amount_words=amount_words(g.amount))
+                          amount=g.amount, amount_words=amount_words(g.amount),
+                          group=g.recipient_unit.parent.name if g.recipient_unit and g.recipient_unit.parent else "")
             for g in grants
         ],
         total_amount=decision.total_amount,

@@ -132,6 +132,13 @@ class DecisionKind(models.TextChoices):
     REVOCATION = "revocation", "Quyết định hủy bỏ khen thưởng"
 
 
+class DecisionSource(models.TextChoices):
+    SYSTEM = "system", "Ban hành trên hệ thống"
+    # A decision issued before the office used the system (or outside it), recorded from the signed paper: its
+    # number is taken as given, never drawn from the counter, and the counter skips it (awards.paper).
+    PAPER = "paper", "Ghi nhận từ quyết định giấy"
+
+
 class RevocationGround(models.TextChoices):
     # Luật TĐKT 2022, Điều 93: the four grounds for cancelling an award.
     FALSE_CLAIM = "false_claim", "Khai man thành tích"
@@ -178,6 +185,7 @@ class Decision(models.Model):
     total_amount = models.PositiveBigIntegerField("tổng tiền thưởng", default=0)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    source = models.CharField("nguồn", max_length=10, choices=DecisionSource.choices, default=DecisionSource.SYSTEM)
     # A revocation decision (Luật TĐKT 2022 Điều 93) cites the decision it cancels and its ground.
     revokes = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="revocations",
                                 verbose_name="hủy bỏ quyết định")

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
-from thidua.accounts.access import reach, scope_q
+from thidua.accounts.access import reach
 from thidua.accounts.models import Capability
 from thidua.core.conf import rulebook_settings
 from thidua.core.errors import one_or_404
+from thidua.org.selectors import in_reach
 from thidua.rulebook import procedure
 from thidua.rulebook.legal import DEFAULT_DOSSIER, pattern_rank
 
@@ -22,7 +23,7 @@ from .models import Decision, DocType, DossierRequirement, Grant, GrantStatus, N
 
 def nomination_list_for(user):
     # The proposing unit's staff and the deciding level both see a nomination.
-    return Nomination.objects.filter(scope_q(user, "unit") | scope_q(user, "decider_unit")).select_related(
+    return Nomination.objects.filter(in_reach(user, "unit") | in_reach(user, "decider_unit")).select_related(
         "unit", "decider_unit")
 
 
@@ -32,7 +33,7 @@ def nomination_get_for_user(user, pk) -> Nomination:
 
 def decision_list_for(user):
     return Decision.objects.filter(
-        scope_q(user, "issuer") | Q(nomination__in=nomination_list_for(user).values("pk"))
+        in_reach(user, "issuer") | Q(nomination__in=nomination_list_for(user).values("pk"))
     ).select_related("issuer")
 
 
@@ -43,9 +44,9 @@ def decision_get_for_user(user, pk) -> Decision:
 def grant_list_for(user):
     own = Q(person__user=user) if user.is_authenticated else Q(pk__in=[])
     return Grant.objects.filter(
-        scope_q(user, "decision__issuer")
-        | scope_q(user, "person__current_unit")
-        | scope_q(user, "recipient_unit")
+        in_reach(user, "decision__issuer")
+        | in_reach(user, "person__current_unit")
+        | in_reach(user, "recipient_unit")
         | own
     ).select_related("decision", "decision__issuer")
 

@@ -30,6 +30,7 @@ from .models import (
     Counter,
     Decision,
     DecisionKind,
+    DecisionSource,
     DocType,
     DossierDocument,
     DossierRequirement,
@@ -371,6 +372,12 @@ def counter_next(*, issuer, year: int, series: str) -> int:
     counter, _ = Counter.objects.get_or_create(issuer=issuer, year=year, series=series)
     counter = Counter.objects.select_for_update().get(pk=counter.pk)
     counter.last_number += 1
+    if series == "decision":
+        # Numbers held by decisions recorded from paper (awards.paper) are passed over, never drawn twice.
+        held = set(Decision.objects.filter(issuer=issuer, year=year, number__gte=counter.last_number,
+                                           source=DecisionSource.PAPER).values_list("number", flat=True))
+        while counter.last_number in held:
+            counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return counter.last_number
 

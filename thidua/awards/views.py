@@ -1,7 +1,8 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -32,7 +33,7 @@ from .forms import (
     ReturnForm,
     RevokeForm,
 )
-from .models import GrantStatus, NominationStatus
+from .models import DecisionSource, GrantStatus, NominationStatus
 from .selectors import (
     decision_get_for_user,
     decision_list_for,
@@ -44,6 +45,9 @@ from .selectors import (
 )
 
 routes = Routes()
+
+MSG_PAPER_ORIGINAL = ("Quyết định này được ghi nhận từ bản giấy: bản gốc có chữ ký lưu tại cơ quan ban hành; hệ thống "
+                      "không in lại văn bản.")
 
 
 def _entry_rows(nomination):
@@ -178,7 +182,15 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
 @require_safe
 def decision_docx(request, pk):
     decision = decision_get_for_user(request.user, pk)
+    if decision.source == DecisionSource.PAPER:
+        return _paper_original(request, decision)
     return _download(documents.decision_docx(decision), f"quyet-dinh-{decision.number:02d}-{decision.year}.docx", DOCX)
+
+
+def _paper_original(request, decision):
+    """A decision recorded from paper has its signed original; the system does not print a lookalike of it."""
+    messages.info(request, MSG_PAPER_ORIGINAL)
+    return redirect("awards:decision-detail", decision.pk)
 
 
 @routes("quyet-dinh/<int:pk>/chi-tien-thuong.xlsx", "decision-payment-sheet")
@@ -197,6 +209,8 @@ def decision_payment_sheet(request, pk):
 @require_safe
 def decision_pdf(request, pk):
     decision = decision_get_for_user(request.user, pk)
+    if decision.source == DecisionSource.PAPER:
+        return _paper_original(request, decision)
     return _download(documents.decision_pdf(decision), f"quyet-dinh-{decision.number:02d}-{decision.year}.pdf",
                      "application/pdf")
 

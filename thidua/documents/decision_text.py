@@ -79,14 +79,26 @@ ANNEX_WIDTHS_MM = (11, 42, 42, 44, 26)  # sums to the 165 mm text width
 
 
 def annex_sections(doc: DecisionDoc) -> list[tuple[str, list[RecipientLine]]]:
-    """[("I. TẬP THỂ", [...]), ("II. CÁ NHÂN", [...])], omitting empty sections."""
+    """[("I. TẬP THỂ", [...]), ("II. CÁ NHÂN", [...])], omitting empty sections. Collectives under more than one
+    parent unit are listed under their parents, in the order they first appear: ("I. TẬP THỂ", []),
+    ("1. Thôn 1", [...]), ("2. Thôn 2", [...]) — a list of hundreds of collectives reads by unit."""
     sections = []
     for kind, label in (("collective", "TẬP THỂ"), ("individual", "CÁ NHÂN")):
         lines = [r for r in doc.recipients if r.kind == kind]
         if lines:
             sections.append((label, lines))
     roman = ("I", "II")
-    return [(f"{roman[i]}. {label}", lines) for i, (label, lines) in enumerate(sections)]
+    out = []
+    for i, (label, lines) in enumerate(sections):
+        groups: dict[str, list[RecipientLine]] = {}
+        for r in lines:
+            groups.setdefault(r.group, []).append(r)
+        if label == "TẬP THỂ" and len(groups) > 1:
+            out.append((f"{roman[i]}. {label}", []))
+            out += [(f"{n}. {group or 'Đơn vị khác'}", members) for n, (group, members) in enumerate(groups.items(), 1)]
+        else:
+            out.append((f"{roman[i]}. {label}", lines))
+    return out
 
 
 def position_unit(r: RecipientLine) -> str:

@@ -52,6 +52,7 @@ class RecipientLine:
     achievement: str = ""
     amount: int = 0  # đồng
     amount_words: str = ""
+    group: str = ""  # a collective's parent unit: the annex lists a long list of collectives under their parents
 
 
 @dataclass(frozen=True)

@@ -77,13 +77,13 @@ def candidates(request, pk):
         page = page_of(request, verdicts.rows_for(request.user, view, **filters), PAGE_ROWS,
                        count=verdicts.count_of(request.user, view, **filters))
         rows = verdicts.shown(view.run, page.object_list, code=code, status=status)
-        counts = _count_table(verdicts.counts_for(request.user, view), code)
+        counts = _count_table(verdicts.counts_for(request.user, view), code, _query(request, "code", "status", "trang"))
     can_propose = bool(code) and view.run is not None and can(request.user, Capability.NOMINATION_MANAGE, unit)
     into = _into(request, unit, code, year) if can_propose else None
     return render(request, "eligibility/candidates.html", {
         "unit": unit, "form": form, "view": view, "year": year, "decision_date": dd, "nav_section": "awards",
         "page": page, "rows": rows, "counts": counts, "code": code, "can_propose": can_propose, "into": into,
-        "badges": services.STATUS_BADGES, "statuses": services.STATUS_ORDER, "export_query": _query(request, "format"),
+        "status_headers": [services.STATUS_BADGES[s] for s in services.STATUS_ORDER], "export_query": _query(request, "format"),
         "reasons_query": urlencode({"year": year, "decision_date": dd.isoformat(), **({"code": code} if code else {}),
                                     **({"screening": "on"} if screening else {})}),
         "export_at_once": selectors.exported_at_once(unit, view), "first": page.start_index() if page else 0,
@@ -99,9 +99,12 @@ def _query(request, *drop) -> str:
     return query.urlencode()
 
 
-def _count_table(counts: dict, code: str) -> list:
-    """[(code, name, [(status, badge, n)])] for the codes shown (the chosen one, else all)."""
-    return [(c, short_vi(c), [(s, services.STATUS_BADGES[s], by_status[s]) for s in services.STATUS_ORDER])
+def _count_table(counts: dict, code: str, query: str) -> list:
+    """[(code, name, [(status, n, link to that list)])] for the codes shown (the chosen one, else all); ``query``:
+    the page's other filters, kept by each link."""
+    keep = f"{query}&" if query else ""
+    return [(c, short_vi(c), [(s, by_status[s], f"?{keep}{urlencode({'code': c, 'status': s})}")
+                              for s in services.STATUS_ORDER])
             for c, by_status in counts.items() if not code or c == code]
 
 

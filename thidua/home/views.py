@@ -2,7 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from thidua.accounts.access import reach, reach_key
+from thidua.accounts.access import can, reach, reach_key
+from thidua.accounts.models import Capability
 from thidua.audit.cache import cached
 from thidua.audit.services import audit_rows
 from thidua.awards.selectors import (
@@ -72,7 +73,7 @@ def unit_detail(request, pk):
 def person_detail(request, pk):
     person = person_get_for_user(request.user, pk)
     return render(request, "org/person_detail.html", {
-        "person": person,
+        "person": person, "can_edit": can(request.user, Capability.ORG_MANAGE, person.current_unit),
         "employments": person.employments.select_related("unit"),
         "ratings": person.ratings.all(),
         "initiatives": person.initiatives.all(),

@@ -1,6 +1,7 @@
 """What each importable kind looks like: its columns (as in the Excel template), its example
 row and its instructions. The checks live in validation.py, the writing in services.py."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from thidua.core.text import normalize_search
@@ -23,6 +24,7 @@ class Column:
     choices: tuple[str, ...] = ()
     width: int = 18
     text: bool = False  # stored as text in the template so Excel does not re-read dates by locale
+    aliases: tuple[str, ...] = ()  # other headers clerks' own files use for this column ("Số QĐ")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,12 @@ class KindSpec:
     one_of: tuple[tuple[str, ...], ...] = ()
     person_keyed: bool = True
     reference_people: bool = True
+    # Columns whose example is the code of a unit in the user's reach (the issuer of a past decision).
+    example_unit_keys: tuple[str, ...] = ()
+    # The column holding a person's name (the template's example takes the sample person's).
+    name_key: str = "full_name"
+    # The rows fill one record chosen before the upload (a nomination's list): uploaded from that record's page.
+    needs_target: bool = False
 
     @property
     def keys(self) -> list[str]:
@@ -57,10 +65,14 @@ C_UNIT_NAME = Column("unit_name", "Tên đơn vị", "Tên đơn vị; chỉ c�
 C_PERSON_ID = Column("person_id", "Mã cá nhân",
                      "Mã cá nhân trong hệ thống (xem trang “Cá nhân”). Nếu bỏ trống thì phải có Họ và tên, "
                      "Ngày sinh và Mã đơn vị hoặc Tên đơn vị.", width=12)
-PERSON_KEY = (C_PERSON_ID, C_NAME, C_DOB, C_UNIT_CODE, C_UNIT_NAME)
+C_NATIONAL_ID = Column("national_id", "Số định danh (CCCD)",
+                       "12 chữ số trên thẻ căn cước (không bắt buộc). Khi có, cá nhân được tìm theo số này.",
+                       width=16, text=True, aliases=("CCCD", "Số CCCD", "Số căn cước", "Số định danh cá nhân"))
+PERSON_KEY = (C_PERSON_ID, C_NATIONAL_ID, C_NAME, C_DOB, C_UNIT_CODE, C_UNIT_NAME)
 
 PERSON_KEY_HELP = (
-    "Xác định cá nhân bằng cột “Mã cá nhân”, hoặc bằng Họ và tên + Ngày sinh + đơn vị công tác hiện tại "
+    "Xác định cá nhân bằng cột “Mã cá nhân”, hoặc “Số định danh (CCCD)”, hoặc bằng Họ và tên + Ngày sinh + đơn vị "
+    "công tác hiện tại "
     "(Mã đơn vị hoặc Tên đơn vị). Trang “Cá nhân” trong tệp mẫu liệt kê những người thuộc phạm vi của bạn.",
 )
 COMMON_HELP = (
@@ -80,7 +92,7 @@ SPECS: dict[str, KindSpec] = {
         columns=(
             C_STT, C_NAME,
             Column("gender", "Giới tính", "Nam hoặc Nữ.", tuple(label for _, label in Gender.choices), width=10),
-            C_DOB, C_UNIT_CODE, C_UNIT_NAME,
+            C_DOB, C_NATIONAL_ID, C_UNIT_CODE, C_UNIT_NAME,
             Column("position", "Chức vụ", "Chức vụ, chức danh (không bắt buộc).", width=26),
             Column("start_date", "Ngày bắt đầu", "Ngày bắt đầu công tác tại đơn vị, dạng dd/mm/yyyy.", width=14,
                    text=True),
@@ -160,9 +172,42 @@ SPECS: dict[str, KindSpec] = {
 BY_SLUG = {spec.slug: spec for spec in SPECS.values()}
 
 
-def header_map(header_cells: list) -> dict[str, int]:
-    """Column key → index from the file's header row (labels compared without diacritics or case)."""
-    wanted = {normalize_search(c.label): c.key for spec in SPECS.values() for c in spec.columns}
+@dataclass(frozen=True)
+class KindHooks:
+    """A kind whose records belong to a higher layer (the award history: decisions and grants, in the awards app)
+    brings its own checks and writer; the upload, staging, preview and commit stay the same.
+
+    ``parse(checker, row)`` reads one row's cells; ``finish(checker, rows)`` resolves a chunk's references in bulk
+    (the checker's ``_resolve_units``/``_resolve_people`` are there to use) and sets each row's duplicate key;
+    ``write(rows, user, batch, reason)`` writes the cleaned rows through the owning app's door, given all of them at
+    once (rows of one decision may lie far apart in the file); ``duplicate`` names what two rows with one key share.
+    """
+
+    parse: Callable
+    finish: Callable
+    write: Callable
+    duplicate: str
+    # For a kind that fills one record: ``target(user, pk)`` returns it when the user may fill it now (else raises
+    # Http404, PermissionDenied or ValidationError with the Vietnamese reason); the checks read it as
+    # ``checker.target`` and the writer as ``batch.target_id``.
+    target: Callable | None = None
+    target_url: Callable | None = None  # ``target_url(pk)``: the record's page, to go back to after the import
+
+
+HOOKS: dict[str, KindHooks] = {}
+
+
+def register(spec: KindSpec, hooks: KindHooks) -> None:
+    """Called by the owning app when it is ready (e.g. awards.apps)."""
+    SPECS[spec.code] = spec
+    BY_SLUG[spec.slug] = spec
+    HOOKS[spec.code] = hooks
+
+
+def header_map(header_cells: list, spec: KindSpec) -> dict[str, int]:
+    """Column key → index from the file's header row: the kind's labels and their aliases, compared without
+    diacritics or case (two kinds may name different columns alike: "Số quyết định")."""
+    wanted = {normalize_search(label): c.key for c in spec.columns for label in (c.label, *c.aliases)}
     found: dict[str, int] = {}
     for i, cell in enumerate(header_cells):
         key = wanted.get(normalize_search(str(cell or "")))
@@ -178,10 +223,11 @@ def missing_columns(spec: KindSpec, found: dict[str, int]) -> list[str]:
     for group in spec.one_of:
         if not any(k in found for k in group):
             missing.append(" hoặc ".join(label[k] for k in group))
-    if spec.person_keyed and "person_id" not in found:
+    if spec.person_keyed and "person_id" not in found and "national_id" not in found:
         by_name = all(k in found for k in ("full_name", "date_of_birth")) and (
             "unit_code" in found or "unit_name" in found)
         if not by_name:
-            missing.append(f"{label['person_id']} (hoặc {label['full_name']}, {label['date_of_birth']} và "
+            missing.append(f"{label['person_id']} (hoặc {label['national_id']}, hoặc {label['full_name']}, "
+                           f"{label['date_of_birth']} và "
                            f"{label['unit_code']} hoặc {label['unit_name']})")
     return missing

@@ -7,6 +7,9 @@ class ImportKind(models.TextChoices):
     RATINGS = "ratings", "Xếp loại hằng năm"
     DISCIPLINE = "discipline", "Kỷ luật"
     INITIATIVES = "initiatives", "Sáng kiến, đề tài"
+    # Checked and written by the awards app (awards.history_import, awards.nominee_import), which registers them.
+    HISTORY = "history", "Lịch sử khen thưởng"
+    NOMINEES = "nominees", "Danh sách đề nghị khen thưởng"
 
 
 class BatchStatus(models.TextChoices):
@@ -30,6 +33,8 @@ class ImportBatch(models.Model):
     # The top of the uploader's org.manage reach when uploading; the audit summary is filed there.
     unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     overwrite = models.BooleanField("ghi đè dữ liệu đã có", default=False)
+    # The record the rows fill, for a kind that fills one (the nomination a nominee list goes into).
+    target_id = models.PositiveIntegerField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=BatchStatus.choices, default=BatchStatus.VALIDATING)
     # Rows of the file: while checking in the background, the size its sheet declares; then the rows found.
     total = models.PositiveIntegerField(default=0)

@@ -33,7 +33,7 @@ from thidua.org import services as org_services
 from thidua.org.models import Person, PersonRef, Unit
 from thidua.org.selectors import units_visible_to
 
-from .kinds import EXAMPLE_MARK, SPECS, STT, KindSpec, header_map, missing_columns
+from .kinds import EXAMPLE_MARK, HOOKS, SPECS, STT, KindSpec, header_map, missing_columns
 from .models import BatchStatus, ImportBatch, ImportKind, ImportRow
 from .validation import Checker, to_json
 
@@ -104,7 +104,7 @@ class Sheet:
         found, header_row = None, first
         for header_row, cells in enumerate(self._cells, first + 1):  # noqa: B007 (used after the loop)
             if any(v not in (None, "") for v in cells):
-                found = header_map(list(cells))
+                found = header_map(list(cells), spec)
                 break
         self.header_row = header_row
         if found is None:
@@ -179,7 +179,9 @@ def _chunked(iterable, size: int):
 
 
 def _checker(batch: ImportBatch, user) -> Checker:
-    return Checker(SPECS[batch.kind], user, overwrite=batch.overwrite)
+    hooks = HOOKS.get(batch.kind)
+    target = hooks.target(user, batch.target_id) if hooks is not None and hooks.target is not None else None
+    return Checker(SPECS[batch.kind], user, overwrite=batch.overwrite, target=target)
 
 
 ROW_FIELDS = ["batch_id", "number", "values", "ok", "data", "errors", "note"]
@@ -224,16 +226,20 @@ def _stage(batch: ImportBatch, sheet: Sheet, acting_user, *, background: bool) -
                               "updated_at"])
 
 
-def batch_create(*, kind: str, upload, acting_user, overwrite: bool = False) -> ImportBatch:
+def batch_create(*, kind: str, upload, acting_user, overwrite: bool = False, target_id: int | None = None
+                 ) -> ImportBatch:
     """Open the file and check its header and declared size at once; a small file is read and checked now
     (all of it or nothing stored), a large one is kept for the background worker (``batch_stage``, queued by
     the caller), whose progress the page shows."""
     spec = SPECS[kind]
+    hooks = HOOKS.get(kind)
+    if spec.needs_target:
+        hooks.target(acting_user, target_id)  # the record to fill: the user's to fill now, or refused here
     check_upload(upload, only=("xlsx",))
     sheet = Sheet(upload, upload.name, spec)
     try:
         fields = dict(kind=kind, file_name=upload.name[:255], created_by=acting_user,
-                      overwrite=overwrite and kind == ImportKind.RATINGS,
+                      overwrite=overwrite and kind == ImportKind.RATINGS, target_id=target_id if spec.needs_target else None,
                       unit=units_visible_to(acting_user, Capability.ORG_MANAGE).order_by("path").first())
         if sheet.declared <= settings.IMPORT_BACKGROUND_ROWS:
             with transaction.atomic():
@@ -384,7 +390,12 @@ def _commit(*, batch: ImportBatch, acting_user, only_valid: bool, queued: bool =
         raise ValidationError(ERR_NOTHING_VALID)
     reason = f"Nhập từ tệp Excel {batch.file_name}"
     imported = 0
-    for rows in _valid_chunks(batch):
+    hooks = HOOKS.get(batch.kind)
+    if hooks is not None:
+        rows = [r for chunk in _valid_chunks(batch) for r in chunk]
+        hooks.write(rows, acting_user, batch, reason)
+        imported = len(rows)
+    for rows in _valid_chunks(batch) if hooks is None else ():
         WRITERS[batch.kind](rows, acting_user, batch, reason)
         imported += len(rows)
     batch.status = BatchStatus.COMMITTED
@@ -417,7 +428,8 @@ def _write_people(rows, user, batch, reason):
     for d in rows:
         org_services.person_create(
             acting_user=user, full_name=d["full_name"], gender=d["gender"], date_of_birth=_date(d["dob"]),
-            unit=units[d["unit_id"]], position=d["position"], start_date=_date(d["start"]),
+            national_id=d.get("national_id", ""), unit=units[d["unit_id"]], position=d["position"],
+            start_date=_date(d["start"]),
         )
 
 

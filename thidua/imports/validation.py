@@ -24,9 +24,10 @@ from thidua.org.models import (
     Rating,
     Unit,
 )
+from thidua.rulebook import citizen_id
 from thidua.rulebook.scoring import SCORE_SCALES, rating_from_score
 
-from .kinds import INITIATIVE_KINDS, KindSpec
+from .kinds import HOOKS, INITIATIVE_KINDS, KindSpec
 from .models import ImportKind
 
 IN_CHUNK = 900
@@ -60,6 +61,9 @@ E_PERSON_ID = "Không tìm thấy cá nhân có mã '{value}' trong phạm vi c�
 E_PERSON_MISMATCH = "Mã cá nhân '{value}' là '{name}', không khớp họ tên '{given}'"
 E_PERSON_NOT_FOUND = "Không tìm thấy cá nhân '{name}' sinh ngày {dob} ở đơn vị '{unit}' trong phạm vi của bạn"
 E_PERSON_AMBIGUOUS = "Có nhiều cá nhân '{name}' sinh ngày {dob} ở đơn vị '{unit}'; hãy ghi Mã cá nhân"
+E_NATIONAL_ID_NOT_FOUND = "Không tìm thấy cá nhân có số định danh {value} trong phạm vi của bạn"
+E_NATIONAL_ID_OTHER = "Số định danh {value} khác số đã ghi cho '{name}' ({known}): kiểm tra lại số hoặc người"
+E_NATIONAL_ID_TAKEN = "Số định danh {value} đã có trong hệ thống (của một người khác): không tạo trùng"
 E_PERSON_EXISTS = "Cá nhân '{name}' sinh ngày {dob} đã có ở đơn vị '{unit}'"
 E_DUPLICATE = "Trùng với dòng {other} trong tệp ({what})"
 E_RATING_EXISTS = "'{name}' đã có xếp loại năm {year} ({rating}); đánh dấu “Ghi đè xếp loại đã có” khi tải lên " \
@@ -109,6 +113,7 @@ class RowCheck:
         self.data: dict = {}
         self.note = ""
         self.key: str | None = None
+        self.key_what = ""  # what two rows with this key share, when not the kind's usual key
         self.unit: Unit | None = None
         self.person: PersonRef | None = None
 
@@ -145,6 +150,16 @@ class RowCheck:
             return None
         return day
 
+    def national_id(self, *, birth: dt.date | None = None, gender: str | None = None) -> str:
+        """The row's "Số định danh (CCCD)", normalised; a wrong one is an error naming the wrong part."""
+        value = citizen_id.normalise(self.get("national_id"))
+        if value:
+            problem = citizen_id.check(value, birth_year=birth.year if birth else None, gender=gender)
+            if problem:
+                self.errors.append(f"Dòng {self.number}: {problem}")
+                return ""
+        return value
+
     def year(self, key: str, label: str) -> int | None:
         value = self.get(key)
         hi = dt.date.today().year + 1
@@ -177,33 +192,42 @@ class Checker:
     """Checks chunks of rows of one kind for one user; `seen` carries in-file duplicate keys
     from chunk to chunk (it is stored on the batch between polls)."""
 
-    def __init__(self, spec: KindSpec, user, *, overwrite: bool = False, seen: dict | None = None):
+    def __init__(self, spec: KindSpec, user, *, overwrite: bool = False, seen: dict | None = None, target=None):
         self.spec = spec
         self.user = user
         self.overwrite = overwrite
         self.seen = seen if seen is not None else {}
         self.reach = reach(user, Capability.ORG_MANAGE)
+        self.target = target  # the record the rows fill (KindHooks.target), for kinds that fill one
 
     # -- the public entry point ------------------------------------------------------------
 
     def check(self, rows: list[tuple[int, dict[str, str]]]) -> list[RowCheck]:
         checks = [RowCheck(n, values) for n, values in rows]
-        parse = getattr(self, f"_parse_{self.spec.code}")
-        for c in checks:
-            parse(c)
-        self._resolve_units(checks)
-        if self.spec.person_keyed:
-            self._resolve_people(checks)
-        getattr(self, f"_finish_{self.spec.code}")(checks)
+        hooks = HOOKS.get(self.spec.code)
+        if hooks is not None:
+            for c in checks:
+                hooks.parse(self, c)
+            hooks.finish(self, checks)
+        else:
+            parse = getattr(self, f"_parse_{self.spec.code}")
+            for c in checks:
+                parse(c)
+            self._resolve_units(checks)
+            if self.spec.person_keyed:
+                self._resolve_people(checks)
+            getattr(self, f"_finish_{self.spec.code}")(checks)
         for c in checks:
             if c.key and not c.errors:
                 if c.key in self.seen:
-                    c.error(E_DUPLICATE, other=self.seen[c.key], what=self._dup_what())
+                    c.error(E_DUPLICATE, other=self.seen[c.key], what=c.key_what or self._dup_what())
                 else:
                     self.seen[c.key] = c.number
         return checks
 
     def _dup_what(self) -> str:
+        if self.spec.code in HOOKS:
+            return HOOKS[self.spec.code].duplicate
         return {
             ImportKind.PEOPLE: "cùng họ tên, ngày sinh và đơn vị",
             ImportKind.RATINGS: "cùng cá nhân và năm",
@@ -251,33 +275,47 @@ class Checker:
                 c.error(E_UNIT_MISSING)
 
     def _resolve_people(self, checks: list[RowCheck]) -> None:
-        ids, names = set(), set()
+        ids, names, national_ids = set(), set(), set()
         for c in checks:
             raw_id = c.get("person_id")
+            by_name = c.get("full_name") and c.get("date_of_birth") and (c.get("unit_code") or c.get("unit_name"))
             if raw_id:
                 try:
                     c.data["person_id"] = int(Decimal(raw_id))
                     ids.add(c.data["person_id"])
                 except (InvalidOperation, ValueError):
                     c.error(E_PERSON_ID, value=raw_id)
-            elif not (c.get("full_name") and c.get("date_of_birth") and (c.get("unit_code") or c.get("unit_name"))):
+                continue
+            if c.data.get("national_id"):
+                national_ids.add(c.data["national_id"])
+            elif not by_name and not c.get("national_id"):
                 c.error(E_PERSON_KEY)
-            elif c.unit is not None and c.data.get("dob"):
+            if by_name and c.unit is not None and c.data.get("dob"):
                 names.add(normalize_search(c.get("full_name")))
             # else: the unit or the date of birth is wrong, and that error is already reported
         found: dict[int, PersonRef] = {}
+        by_national_id: dict[str, PersonRef] = {}
         by_key: dict[tuple, list[PersonRef]] = {}
         # Only the fields the checks and the doors read, as tuples: 100,000 rows resolve in about a second.
         scope = Person.objects.filter(scope_q(self.user, "current_unit", Capability.ORG_MANAGE)).values_list(
-            "pk", "full_name", "current_unit_id", "search_text", "date_of_birth")
+            "pk", "full_name", "current_unit_id", "search_text", "date_of_birth", "national_id")
         for part in _chunks(ids):
             found.update({p.pk: p for p in map(PersonRef._make, scope.filter(pk__in=part))})
+        for part in _chunks(national_ids):
+            by_national_id.update({p.national_id: p for p in map(PersonRef._make, scope.filter(national_id__in=part))})
         for part in _chunks(names):
             for p in map(PersonRef._make, scope.filter(search_text__in=part)):
                 by_key.setdefault((p.search_text, p.date_of_birth, p.current_unit_id), []).append(p)
         for c in checks:
             pid = c.data.get("person_id")
-            if pid is not None:
+            nid = c.data.get("national_id")
+            if pid is None and nid and nid in by_national_id:
+                c.person = by_national_id[nid]  # the natural key: the same person whatever the name's spelling
+            elif pid is None and nid and not (c.unit is not None and c.data.get("dob")):
+                c.error(E_NATIONAL_ID_NOT_FOUND, value=nid)
+            if c.person is not None:
+                pass
+            elif pid is not None:
                 person = found.get(pid)
                 given = c.get("full_name")
                 if person is None:
@@ -294,6 +332,8 @@ class Checker:
                     c.error(E_PERSON_NOT_FOUND, **args)
                 elif len(people) > 1:
                     c.error(E_PERSON_AMBIGUOUS, **args)
+                elif nid and people[0].national_id and people[0].national_id != nid:
+                    c.error(E_NATIONAL_ID_OTHER, value=nid, name=people[0].full_name, known=people[0].national_id)
                 else:
                     c.person = people[0]
             if c.person is not None:
@@ -305,6 +345,7 @@ class Checker:
         if not c.get("person_id"):
             c.text("full_name", "Họ và tên", 120)
             c.data["dob"] = c.date("date_of_birth", "Ngày sinh")
+            c.data["national_id"] = c.national_id(birth=c.data["dob"])
 
     # -- people ----------------------------------------------------------------------------
 
@@ -314,6 +355,7 @@ class Checker:
         dob = c.date("date_of_birth", "Ngày sinh")
         if dob and dob > dt.date.today():
             c.error(E_DATE_FUTURE, label="Ngày sinh", value=c.get("date_of_birth"))
+        c.data["national_id"] = c.national_id(birth=dob, gender=c.data["gender"])
         c.data["position"] = c.text("position", "Chức vụ", 120)
         start = c.date("start_date", "Ngày bắt đầu", required=True)
         if dob and start and start <= dob:
@@ -327,7 +369,12 @@ class Checker:
             existing.update(Person.objects.filter(
                 search_text__in=part, current_unit_id__in={c.unit.pk for c in ready},
             ).values_list("search_text", "date_of_birth", "current_unit_id"))
+        taken = set()  # anywhere in the system: one person, one record (the name of the holder is not shown)
+        for part in _chunks({c.data["national_id"] for c in checks if c.data.get("national_id")}):
+            taken.update(Person.objects.filter(national_id__in=part).values_list("national_id", flat=True))
         for c in checks:
+            if c.data.get("national_id") in taken:
+                c.error(E_NATIONAL_ID_TAKEN, value=c.data["national_id"])
             if c.unit is not None and c.unit.valid_to is not None:
                 c.error(E_UNIT_CLOSED, name=c.unit.name)
             if c.unit is None or not c.data.get("full_name"):
@@ -336,7 +383,8 @@ class Checker:
             if (norm, c.data["dob"], c.unit.pk) in existing:
                 c.error(E_PERSON_EXISTS, name=c.data["full_name"], dob=format_date(c.data["dob"]) or "(trống)",
                         unit=c.unit.name)
-            c.key = f"{norm}|{c.data['dob']}|{c.unit.pk}"
+            c.key = c.data["national_id"] or f"{norm}|{c.data['dob']}|{c.unit.pk}"
+            c.key_what = "cùng số định danh" if c.data["national_id"] else ""
             c.data["unit_id"] = c.unit.pk
             c.note = f"Thêm vào {c.unit.name}"
 

@@ -15,7 +15,7 @@ from thidua.documents.mime import XLSX
 
 from . import services, tasks
 from .forms import CommitForm, UploadForm
-from .kinds import BY_SLUG, SPECS
+from .kinds import BY_SLUG, HOOKS, SPECS
 from .models import BatchStatus, ImportKind
 from .selectors import import_batch_get_for_user, import_batch_list_for, import_rows_of
 from .workbook import build_template
@@ -72,17 +72,33 @@ def upload(request, kind):
     allow_overwrite = spec.code == ImportKind.RATINGS
     data = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = UploadForm(*data, allow_overwrite=allow_overwrite)
-    if request.method == "POST" and form.is_valid():
+    target_id, target, refused = _target(request, spec)
+    if refused:
+        form.add_error(None, refused)
+    elif request.method == "POST" and form.is_valid():
         try:
             batch = services.batch_create(kind=spec.code, upload=form.cleaned_data["file"], acting_user=request.user,
-                                          overwrite=form.cleaned_data.get("overwrite", False))
+                                          overwrite=form.cleaned_data.get("overwrite", False), target_id=target_id)
         except ValidationError as exc:
             form.add_error("file", exc.messages[0])
         else:
             if batch.status == BatchStatus.VALIDATING:  # large: the worker checks it to the end
                 tasks.validate_batch.enqueue(batch.pk, request.user.pk)
             return redirect("imports:batch", pk=batch.pk)
-    return render(request, "imports/upload.html", {"spec": spec, "form": form}, status=400 if form.errors else 200)
+    return render(request, "imports/upload.html", {"spec": spec, "form": form, "target": target, "refused": refused},
+                  status=400 if form.errors else 200)
+
+
+def _target(request, spec):
+    """(pk, record, refusal) of the record a kind fills (?vao=pk): a record out of reach is a 404, one the user may
+    not fill a 403 (raised by the kind's hooks); one that cannot take rows now (a submitted nomination) a reason."""
+    if not spec.needs_target:
+        return None, None, ""
+    pk = request.GET.get("vao")
+    try:
+        return pk, HOOKS[spec.code].target(request.user, pk), ""
+    except ValidationError as exc:
+        return pk, None, exc.messages[0]
 
 
 @routes("lo/<int:pk>/", "batch")
@@ -90,7 +106,9 @@ def upload(request, kind):
 def batch_detail(request, pk):
     batch = _batch(request, pk)
     spec = SPECS[batch.kind]
-    context = {"batch": batch, "spec": spec, "form": CommitForm()}
+    hooks = HOOKS.get(batch.kind)
+    back = hooks.target_url(batch.target_id) if hooks and hooks.target_url and batch.target_id else ""
+    context = {"batch": batch, "spec": spec, "form": CommitForm(), "target_url": back}
     if batch.status not in (BatchStatus.VALIDATING, BatchStatus.FAILED):
         only_errors = request.GET.get("loc") == "loi"
         rows = import_rows_of(batch, only_errors=only_errors)

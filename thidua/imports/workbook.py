@@ -40,12 +40,13 @@ def build_template(spec: KindSpec, user) -> bytes:
     example[STT] = EXAMPLE_MARK
     sample_person = people[0] if people else None
     sample_unit = sample_person.current_unit if sample_person else (units[0] if units else None)
-    if spec.person_keyed and sample_person:
-        example.update(full_name=sample_person.full_name, person_id=str(sample_person.pk),
+    if (spec.person_keyed or "person_id" in spec.keys) and sample_person:
+        example.update({spec.name_key: sample_person.full_name}, person_id=str(sample_person.pk),
                        date_of_birth=format_date(sample_person.date_of_birth)
                        if sample_person.date_of_birth else "")
     if sample_unit:
         example.update(unit_code=sample_unit.code, unit_name=sample_unit.name)
+        example.update(dict.fromkeys(spec.example_unit_keys, sample_unit.code))
 
     for col, column in enumerate(spec.columns, 1):
         letter = get_column_letter(col)

@@ -21,6 +21,8 @@ class PersonForm(forms.Form):
     gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices, error_messages=CHOICE_ERRORS)
     date_of_birth = forms.DateField(label="Ngày sinh", required=False, widget=DateInput(),
                                     error_messages={"invalid": "Ngày sinh phải theo dạng dd/mm/yyyy."})
+    national_id = forms.CharField(label="Số định danh cá nhân (CCCD)", max_length=20, required=False,
+                                  help_text="12 chữ số trên thẻ căn cước; dùng để không tạo trùng một người.")
     unit = forms.ModelChoiceField(label="Đơn vị công tác", queryset=Unit.objects.none(),
                                   error_messages={"invalid_choice": "Đơn vị không hợp lệ."})
     position = forms.CharField(label="Chức vụ", max_length=120, required=False)
@@ -30,6 +32,16 @@ class PersonForm(forms.Form):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
+
+
+class PersonEditForm(forms.Form):
+    """The person's own data; where they work changes by a move (employment_move), not here."""
+
+    full_name = forms.CharField(label="Họ và tên", max_length=120)
+    gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices, error_messages=CHOICE_ERRORS)
+    date_of_birth = forms.DateField(label="Ngày sinh", required=False, widget=DateInput(),
+                                    error_messages={"invalid": "Ngày sinh phải theo dạng dd/mm/yyyy."})
+    national_id = forms.CharField(label="Số định danh cá nhân (CCCD)", max_length=20, required=False)
 
 
 class UnitForm(forms.Form):

@@ -138,6 +138,8 @@ class Person(models.Model):
     full_name = models.CharField("họ và tên", max_length=120)
     gender = models.CharField("giới tính", max_length=10, choices=Gender.choices)
     date_of_birth = models.DateField("ngày sinh", null=True, blank=True)
+    # Số định danh cá nhân (CCCD), when known: the natural key of a person across imports (rulebook.citizen_id).
+    national_id = models.CharField("số định danh cá nhân (CCCD)", max_length=12, blank=True, default="")
     household = models.ForeignKey(
         Household, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
@@ -154,6 +156,8 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["full_name", "id"]
+        constraints = [models.UniqueConstraint(fields=["national_id"], condition=~Q(national_id=""),
+                                               name="one_person_per_national_id")]
         verbose_name = "cá nhân"
         verbose_name_plural = "cá nhân"
 
@@ -261,6 +265,7 @@ class PersonRef(NamedTuple):
     current_unit_id: int | None
     search_text: str = ""
     date_of_birth: dt.date | None = None
+    national_id: str = ""
 
     audit_label = "org.person"
 

@@ -8,9 +8,12 @@ from django.db import transaction
 from thidua.audit.services import audit_record
 from thidua.core.bulk import insert_rows
 from thidua.core.text import normalize_search
+from thidua.rulebook import citizen_id
 
 from .models import Employment, Household, Person, Unit, UnitMerger
 
+ERR_NATIONAL_ID_TAKEN = ("Số định danh {value} đã được ghi cho một người khác trong hệ thống: không tạo hai hồ sơ cho "
+                         "một người (tìm người đó theo số định danh, hoặc kiểm tra lại số).")
 ERR_MERGE_NEEDS_TWO = "Cần chọn ít nhất hai đơn vị để sáp nhập."
 ERR_MERGE_CLOSED = "Đơn vị {name} đã kết thúc hoạt động, không thể sáp nhập."
 ERR_MERGE_DATE = "Ngày sáp nhập phải sau ngày thành lập của {name}."
@@ -96,9 +99,29 @@ def units_merge(*, sources: list[Unit], acting_user, effective_date: dt.date, le
     return new_unit
 
 
+def national_id_clean(value: str, *, date_of_birth=None, gender=None, person: Person | None = None) -> str:
+    """The number as stored ("" when none): its structure checked against the birth year and gender, and held by
+    no other person. Raises ValidationError with the Vietnamese reason."""
+    value = citizen_id.normalise(value)
+    if not value:
+        return ""
+    problem = citizen_id.check(value, birth_year=date_of_birth.year if date_of_birth else None, gender=gender)
+    if problem:
+        raise ValidationError(problem)
+    others = Person.objects.filter(national_id=value)
+    if person is not None:
+        others = others.exclude(pk=person.pk)
+    if others.exists():
+        raise ValidationError(ERR_NATIONAL_ID_TAKEN.format(value=value))
+    return value
+
+
 @transaction.atomic
 def person_create(*, acting_user, unit: Unit | None = None, position: str = "",
                   start_date: dt.date | None = None, **fields) -> Person:
+    if fields.get("national_id"):
+        fields["national_id"] = national_id_clean(fields["national_id"], date_of_birth=fields.get("date_of_birth"),
+                                                  gender=fields.get("gender"))
     person = Person(**fields)
     person.refresh_search()
     person.save()
@@ -115,6 +138,9 @@ def person_update(*, person: Person, acting_user, **fields) -> Person:
     old = {k: str(getattr(person, k)) for k in fields}
     for key, value in fields.items():
         setattr(person, key, value)
+    if "national_id" in fields:
+        person.national_id = national_id_clean(person.national_id, date_of_birth=person.date_of_birth,
+                                               gender=person.gender, person=person)
     person.refresh_search()
     person.save()
     audit_record(actor=acting_user, action="person.updated", target=person, unit=person.current_unit,

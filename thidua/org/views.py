@@ -7,13 +7,13 @@ from django.urls import reverse
 from thidua.accounts.access import can, has_any
 from thidua.accounts.models import Capability
 from thidua.core.door_views import form_page
-from thidua.core.paging import page_of
+from thidua.core.paging import page_counted_with_rows, page_of
 from thidua.core.routes import Routes
 from thidua.core.text import normalize_search
-from thidua.org.selectors import units_visible_to
+from thidua.org.selectors import person_get_for_user, units_visible_to
 
 from . import services
-from .forms import MergeForm, PersonForm, UnitForm
+from .forms import MergeForm, PersonEditForm, PersonForm, UnitForm
 from .selectors import person_list_for
 
 routes = Routes()
@@ -86,7 +86,8 @@ def unit_merge_view(request):
 @login_required
 def person_list(request):
     q = request.GET.get("q", "")
-    page = page_of(request, person_list_for(request.user, q))
+    people = person_list_for(request.user, q)
+    page = page_counted_with_rows(request, people) if q else page_of(request, people)
     return render(request, "org/person_list.html", {
         "people": page, "page": page, "q": q, "can_manage": has_any(request.user, Capability.ORG_MANAGE),
     })
@@ -95,3 +96,25 @@ def person_list(request):
 person_create_view = routes.add("ca-nhan/them/", "person-create", _create_page(
     services.person_create, PersonForm, "Thêm cá nhân", "Bạn không có quyền thêm cá nhân.", "home:person-detail",
     success=lambda person: f"Đã thêm {person.full_name}."))
+
+@routes("ca-nhan/<int:pk>/sua/", "person-edit")
+@login_required
+def person_edit(request, pk):
+    """Correct a person's name, gender, birth date or identification number (person_update audits old → new)."""
+    person = person_get_for_user(request.user, pk)  # outside the user's reach: 404
+    if not can(request.user, Capability.ORG_MANAGE, person.current_unit):
+        raise PermissionDenied("Bạn không có quyền sửa thông tin cá nhân này.")
+    initial = {name: getattr(person, name) for name in PersonEditForm.base_fields}
+    form = PersonEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        try:
+            if changed:
+                services.person_update(person=person, acting_user=request.user, **changed)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Đã cập nhật thông tin của {person.full_name}." if changed
+                             else "Không có thay đổi nào.")
+            return redirect("home:person-detail", pk=person.pk)
+    return render(request, "org/form.html", {"form": form, "heading": f"Sửa thông tin: {person.full_name}"})
