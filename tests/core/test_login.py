@@ -29,3 +29,10 @@ def test_it_locks_out_after_repeated_failures_even_with_the_right_password(clien
     assert response.status_code == 429
     assert "Tạm khóa đăng nhập" in response.content.decode()
     assert client.get(reverse("home:home")).status_code == 302
+
+
+def test_anonymous_visitors_of_the_front_page_see_the_public_portal(client, cast):
+    response = client.get(reverse("home:home"))
+    assert response.status_code == 302 and response["Location"] == reverse("portal:home")
+    portal = client.get(response["Location"]).content.decode()
+    assert reverse("accounts:login") in portal  # the staff's way in stays one click away

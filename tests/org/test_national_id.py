@@ -39,7 +39,9 @@ def test_one_number_one_person(org):
         person_create(acting_user=None, full_name="Nguyễn Văn Thanh", gender="male", national_id=VAN,
                       date_of_birth=dt.date(1985, 5, 1), unit=org.other, start_date=dt.date(2015, 1, 1))
     with pytest.raises(ValidationError, match="không khớp năm sinh 1990"):
-        person_update(person=van, acting_user=None, date_of_birth=dt.date(1990, 1, 1), national_id=VAN)
+        person_update(person=van, acting_user=None, date_of_birth=dt.date(1990, 1, 1))  # the number stays
+    with pytest.raises(ValidationError, match="không khớp giới tính nữ"):
+        person_update(person=van, acting_user=None, gender="female")
     van.refresh_from_db()
     assert Person.objects.count() == 1 and van.date_of_birth == dt.date(1985, 5, 1)
 

@@ -68,6 +68,7 @@ class PersonOut(Schema):
 
 
 class PersonDetail(PersonOut):
+    national_id: str
     employments: list[EmploymentOut]
     ratings: list[RatingOut]
 
@@ -219,6 +220,23 @@ class DecisionDetail(DecisionOut):
 
 
 # ---------------------------------------------------------------- inputs
+
+class PersonIn(Schema):
+    full_name: str
+    gender: str = Field(..., description="`male` hoặc `female`")
+    date_of_birth: dt.date | None = None
+    national_id: str = Field("", description="Số định danh cá nhân (CCCD), 12 chữ số; kiểm tra theo năm sinh, giới tính")
+    unit_id: int
+    position: str = ""
+    start_date: dt.date
+
+
+class PersonPatchIn(Schema):
+    full_name: str | None = None
+    gender: str | None = None
+    date_of_birth: dt.date | None = None
+    national_id: str | None = None
+
 
 class NominationIn(Schema):
     unit_id: int = Field(..., description="Đơn vị đề nghị (phải thuộc phạm vi bạn được lập đề nghị).")

@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from thidua.accounts.access import can, reach, reach_key
@@ -21,8 +21,10 @@ routes = Routes()
 
 
 @routes("", "home")
-@login_required
 def home(request):
+    """Staff see their work; anyone else the public portal (what the law makes public), with its login link."""
+    if not request.user.is_authenticated:
+        return redirect("portal:home")
     user = request.user
     counts = cached("home-counts", reach_key(user), lambda: {
         "unit_count": units_visible_to(user).count(),

@@ -138,7 +138,7 @@ def person_update(*, person: Person, acting_user, **fields) -> Person:
     old = {k: str(getattr(person, k)) for k in fields}
     for key, value in fields.items():
         setattr(person, key, value)
-    if "national_id" in fields:
+    if {"national_id", "date_of_birth", "gender"} & set(fields):  # the number must still agree with them
         person.national_id = national_id_clean(person.national_id, date_of_birth=person.date_of_birth,
                                                gender=person.gender, person=person)
     person.refresh_search()

@@ -1,14 +1,19 @@
 """Units and people: the same scoped accessors as the Tổ chức pages."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import paginate
 
+from thidua.accounts.access import can
+from thidua.accounts.models import Capability
 from thidua.awards.selectors import award_history_for_person, award_history_for_unit
 from thidua.core.text import normalize_search
+from thidua.org import services
+from thidua.org.models import Gender
 from thidua.org.selectors import person_get_for_user, person_list_for, unit_get_for_user, units_visible_to
 
-from ..schemas import GrantOut, PersonDetail, PersonOut, UnitDetail, UnitOut
+from ..schemas import GrantOut, PersonDetail, PersonIn, PersonOut, PersonPatchIn, UnitDetail, UnitOut
 from .common import MAX_LIMIT, READ_ERRORS, Pagination, responses
 
 router = Router()
@@ -82,3 +87,55 @@ def person_detail(request, person_id: int):
 def person_grants(request, person_id: int):
     person = person_get_for_user(request.auth, person_id)
     return award_history_for_person(person)
+
+
+ERR_GENDER = "Giới tính '{value}' không hợp lệ (male hoặc female)."
+ERR_NAME = "Phải nhập họ và tên."
+ERR_MANAGE = "Bạn không có quyền quản lý cá nhân của đơn vị này."
+ERR_TOO_LONG = "{label} dài quá {n} ký tự."
+MAX_TEXT = 120  # org.Person.full_name, Employment.position
+
+
+def _managed(user, unit) -> None:
+    if not can(user, Capability.ORG_MANAGE, unit):
+        raise PermissionDenied(ERR_MANAGE)
+
+
+def _checked(fields: dict) -> dict:
+    if "gender" in fields and fields["gender"] not in Gender.values:
+        raise ValidationError(ERR_GENDER.format(value=str(fields["gender"])[:20]))
+    if "full_name" in fields:
+        fields["full_name"] = " ".join((fields["full_name"] or "").split())
+        if not fields["full_name"]:
+            raise ValidationError(ERR_NAME)
+    for name, label in (("full_name", "Họ và tên"), ("position", "Chức vụ")):
+        if len(fields.get(name) or "") > MAX_TEXT:
+            raise ValidationError(ERR_TOO_LONG.format(label=label, n=MAX_TEXT))
+    return fields
+
+
+@router.post("/people", response=responses(PersonDetail, 201, write=True), url_name="person-create",
+             summary="Thêm cá nhân",
+             description="Cần quyền quản lý tổ chức ở đơn vị `unit_id`; số định danh (nếu có) được kiểm tra và "
+                         "không được trùng với người khác.")
+def person_create(request, payload: PersonIn):
+    user = request.auth
+    unit = unit_get_for_user(user, payload.unit_id)  # outside the reach: 404
+    _managed(user, unit)
+    data = _checked(payload.dict())
+    data.pop("unit_id")
+    return Status(201, services.person_create(acting_user=user, unit=unit, **data))
+
+
+@router.patch("/people/{person_id}", response=responses(PersonDetail, write=True), url_name="person-update",
+              summary="Sửa thông tin cá nhân",
+              description="Họ tên, giới tính, ngày sinh, số định danh; chỉ các trường gửi lên được sửa (ghi nhật ký "
+                          "cũ → mới). Nơi công tác đổi bằng điều chuyển, không ở đây.")
+def person_update(request, person_id: int, payload: PersonPatchIn):
+    user = request.auth
+    person = person_get_for_user(user, person_id)
+    _managed(user, person.current_unit)
+    fields = _checked(payload.dict(exclude_unset=True))
+    if "national_id" in fields:
+        fields["national_id"] = fields["national_id"] or ""
+    return services.person_update(person=person, acting_user=user, **fields) if fields else person
