@@ -89,3 +89,22 @@ def test_an_outsider_gets_404_and_a_viewer_403_and_nothing_changes(client, cast,
     assert url not in client.get(reverse("home:person-detail", args=[people.van.pk])).content.decode()
     people.van.refresh_from_db()
     assert people.van.full_name == "Nguyễn Thanh Văn"
+
+
+def test_a_clerk_corrects_a_unit_and_an_outsider_cannot(client, cast, org):
+    from thidua.audit.models import AuditEntry
+
+    url = reverse("org:unit-edit", args=[org.youth.pk])
+    client.force_login(cast.outsider)
+    form = {"name": "Đoàn TNCS Hồ Chí Minh xã Bình An", "place_name": "Bình An", "doc_symbol": "ĐTN",
+            "head_title": "Bí thư", "head_name": "Nguyễn Thị Mỹ Duyên"}
+    assert client.get(url).status_code == 404 and client.post(url, form).status_code == 404
+    client.force_login(cast.clerk)
+    assert url in client.get(reverse("home:unit-detail", args=[org.youth.pk])).content.decode()
+    assert client.post(url, {**form, "name": " "}).status_code == 200  # the name is required: nothing saved
+    assert client.post(url, form).status_code == 302
+    org.youth.refresh_from_db()
+    assert (org.youth.name, org.youth.search_text, org.youth.doc_symbol) == (
+        "Đoàn TNCS Hồ Chí Minh xã Bình An", "doan tncs ho chi minh xa binh an", "ĐTN")
+    entry = AuditEntry.objects.get(action="unit.updated", target_id=str(org.youth.pk))
+    assert entry.actor == cast.clerk and entry.data["old"]["name"] == "Đoàn Thanh niên xã Bình An"

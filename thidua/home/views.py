@@ -59,7 +59,7 @@ def unit_detail(request, pk):
     # Ancestors outside the user's reach are named but not linked (their page would be a 404).
     visible = reach(request.user)
     return render(request, "org/unit_detail.html", {
-        "unit": unit,
+        "unit": unit, "can_edit": can(request.user, Capability.ORG_MANAGE, unit),
         "ancestors": [(a, visible.covers(a)) for a in unit.ancestors()],
         "children": unit.children.order_by("name"),
         "people": person_list_for(request.user).filter(current_unit=unit)[:200],

@@ -44,6 +44,16 @@ class PersonEditForm(forms.Form):
     national_id = forms.CharField(label="Số định danh cá nhân (CCCD)", max_length=20, required=False)
 
 
+class UnitEditForm(forms.Form):
+    """Corrections of a unit's names and signing data; its place in the tree changes by a merger, not here."""
+
+    name = forms.CharField(label="Tên đơn vị", max_length=200)
+    place_name = forms.CharField(label="Địa danh (dòng ngày tháng)", max_length=100, required=False)
+    doc_symbol = forms.CharField(label="Viết tắt trên văn bản (ví dụ UBND)", max_length=30, required=False)
+    head_title = forms.CharField(label="Chức danh người đứng đầu", max_length=100, required=False)
+    head_name = forms.CharField(label="Người đứng đầu", max_length=120, required=False)
+
+
 class UnitForm(forms.Form):
     name = forms.CharField(label="Tên đơn vị", max_length=200)
     code = forms.CharField(label="Mã đơn vị", max_length=40)

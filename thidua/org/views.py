@@ -10,10 +10,10 @@ from thidua.core.door_views import form_page
 from thidua.core.paging import page_counted_with_rows, page_of
 from thidua.core.routes import Routes
 from thidua.core.text import normalize_search
-from thidua.org.selectors import person_get_for_user, units_visible_to
+from thidua.org.selectors import person_get_for_user, unit_get_for_user, units_visible_to
 
 from . import services
-from .forms import MergeForm, PersonEditForm, PersonForm, UnitForm
+from .forms import MergeForm, PersonEditForm, PersonForm, UnitEditForm, UnitForm
 from .selectors import person_list_for
 
 routes = Routes()
@@ -102,19 +102,34 @@ person_create_view = routes.add("ca-nhan/them/", "person-create", _create_page(
 def person_edit(request, pk):
     """Correct a person's name, gender, birth date or identification number (person_update audits old → new)."""
     person = person_get_for_user(request.user, pk)  # outside the user's reach: 404
-    if not can(request.user, Capability.ORG_MANAGE, person.current_unit):
-        raise PermissionDenied("Bạn không có quyền sửa thông tin cá nhân này.")
-    initial = {name: getattr(person, name) for name in PersonEditForm.base_fields}
-    form = PersonEditForm(request.POST or None, initial=initial)
+    return _edit_page(request, person, person.current_unit, PersonEditForm, services.person_update, "person",
+                      "home:person-detail", denied="Bạn không có quyền sửa thông tin cá nhân này.",
+                      heading=f"Sửa thông tin: {person.full_name}")
+
+
+@routes("don-vi/<int:pk>/sua/", "unit-edit")
+@login_required
+def unit_edit(request, pk):
+    """Correct a unit's name, place name, document symbol or head (unit_update audits old → new)."""
+    unit = unit_get_for_user(request.user, pk)
+    return _edit_page(request, unit, unit, UnitEditForm, services.unit_update, "unit", "home:unit-detail",
+                      denied="Bạn không có quyền sửa thông tin đơn vị này.", heading=f"Sửa thông tin: {unit.name}")
+
+
+def _edit_page(request, obj, unit, form_class, door, name, detail, *, denied, heading):
+    """GET: the form filled from ``obj``; POST: only the changed fields go through ``door`` (which audits them); a
+    refused rule is shown on the form. The user must manage the unit (org.manage), else 403."""
+    if not can(request.user, Capability.ORG_MANAGE, unit):
+        raise PermissionDenied(denied)
+    form = form_class(request.POST or None, initial={f: getattr(obj, f) for f in form_class.base_fields})
     if request.method == "POST" and form.is_valid():
-        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        changed = {f: form.cleaned_data[f] for f in form.changed_data}
         try:
             if changed:
-                services.person_update(person=person, acting_user=request.user, **changed)
+                door(acting_user=request.user, **{name: obj}, **changed)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, f"Đã cập nhật thông tin của {person.full_name}." if changed
-                             else "Không có thay đổi nào.")
-            return redirect("home:person-detail", pk=person.pk)
-    return render(request, "org/form.html", {"form": form, "heading": f"Sửa thông tin: {person.full_name}"})
+            messages.success(request, "Đã cập nhật thông tin." if changed else "Không có thay đổi nào.")
+            return redirect(detail, pk=obj.pk)
+    return render(request, "org/form.html", {"form": form, "heading": heading})

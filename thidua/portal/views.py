@@ -17,12 +17,40 @@ from thidua.core.clientip import client_ip
 from thidua.core.routes import Routes
 from thidua.council.forms import CommentForm
 
+from .forms import CertificateLookupForm
+
 routes = Routes()
+
+ERR_NOT_FOUND = ("Không tìm thấy khen thưởng nào có số quyết định và số sổ vàng này. Kiểm tra lại hai số in ở góc dưới "
+                 "bên trái giấy chứng nhận.")
 
 
 @routes("", "home")
 def home(request):
-    return render(request, "portal/home.html", {"disclosures": public_disclosures()[:20]})
+    return render(request, "portal/home.html", {"disclosures": public_disclosures()[:20],
+                                                "lookup": CertificateLookupForm()})
+
+
+@routes("tra-cuu/", "certificate-lookup")
+def certificate_lookup(request):
+    """A certificate checked without its QR code: by the decision number and the golden-book number it prints
+    (both needed: together they name one award; either alone would list strangers' awards)."""
+    form = CertificateLookupForm(request.GET or None)
+    found, status = [], 200
+    if form.is_bound and not form.is_valid():
+        status = 400
+    elif form.is_bound:
+        number, symbol = form.cleaned_data["decision_number"]
+        found = list(Grant.objects.filter(
+            decision__number=number, decision__symbol__iexact=symbol,
+            golden_book_number=form.cleaned_data["golden_book_number"].strip(),
+        ).select_related("decision__issuer")[:5])
+        if len(found) == 1:
+            return redirect("portal:verify", code=found[0].verify_code)
+        if not found:
+            form.add_error(None, ERR_NOT_FOUND)
+            status = 404
+    return render(request, "portal/lookup.html", {"form": form, "found": found}, status=status)
 
 
 @routes("xac-minh/<str:code>/", "verify")
