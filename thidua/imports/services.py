@@ -232,14 +232,14 @@ def batch_create(*, kind: str, upload, acting_user, overwrite: bool = False, tar
     (all of it or nothing stored), a large one is kept for the background worker (``batch_stage``, queued by
     the caller), whose progress the page shows."""
     spec = SPECS[kind]
-    hooks = HOOKS.get(kind)
     if spec.needs_target:
-        hooks.target(acting_user, target_id)  # the record to fill: the user's to fill now, or refused here
+        HOOKS[kind].target(acting_user, target_id)  # the record to fill: the user's to fill now, or refused here
     check_upload(upload, only=("xlsx",))
     sheet = Sheet(upload, upload.name, spec)
     try:
         fields = dict(kind=kind, file_name=upload.name[:255], created_by=acting_user,
-                      overwrite=overwrite and kind == ImportKind.RATINGS, target_id=target_id if spec.needs_target else None,
+                      overwrite=overwrite and kind == ImportKind.RATINGS,
+                      target_id=target_id if spec.needs_target else None,
                       unit=units_visible_to(acting_user, Capability.ORG_MANAGE).order_by("path").first())
         if sheet.declared <= settings.IMPORT_BACKGROUND_ROWS:
             with transaction.atomic():
@@ -391,13 +391,14 @@ def _commit(*, batch: ImportBatch, acting_user, only_valid: bool, queued: bool =
     reason = f"Nhập từ tệp Excel {batch.file_name}"
     imported = 0
     hooks = HOOKS.get(batch.kind)
-    if hooks is not None:
+    if hooks is not None:  # the rows of one record (a decision) may lie far apart in the file: all at once
         rows = [r for chunk in _valid_chunks(batch) for r in chunk]
         hooks.write(rows, acting_user, batch, reason)
         imported = len(rows)
-    for rows in _valid_chunks(batch) if hooks is None else ():
-        WRITERS[batch.kind](rows, acting_user, batch, reason)
-        imported += len(rows)
+    else:
+        for rows in _valid_chunks(batch):
+            WRITERS[batch.kind](rows, acting_user, batch, reason)
+            imported += len(rows)
     batch.status = BatchStatus.COMMITTED
     batch.imported = imported
     batch.committed_at = timezone.now()
