@@ -15,11 +15,10 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from generate import bench_url, ensure_database, setup_django
-from imports import DATA, child, clerk, in_process, peak_mb, vacuum
+from imports import DATA, benchmark_people, child, in_process, person_key, run_import, vacuum, write_file
 
 ROOT = Path(__file__).resolve().parents[1]
 GOAL_SECONDS = 60
@@ -33,75 +32,28 @@ def make_file(people: int) -> Path:
     path = DATA / f"history-{people}.xlsx"
     if path.exists():
         return path
-    from openpyxl import Workbook
-
-    from thidua.imports.kinds import SPECS
-    from thidua.org.models import Person, Unit
+    from thidua.org.models import Unit
     from thidua.rulebook.codes import name_vi
 
-    DATA.mkdir(parents=True, exist_ok=True)
-    spec = SPECS["history"]
     root = Unit.objects.filter(parent=None).order_by("pk").first()
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Dữ liệu")
-    ws.append(spec.labels)
-    found = (Person.objects.filter(current_unit__isnull=False).order_by("pk")
-             .values_list("pk", "full_name", "date_of_birth", "current_unit__code"))
-    n = 0
-    for i, (pk, name, dob, code) in enumerate(found[:people].iterator(chunk_size=5000)):
-        for award, year, number in PLAN:
-            issuer = code
-            if award == "GIAY_KHEN" and i % 10 == 0:
-                award, issuer, number = "BK_TINH", root.code, 9004
-            n += 1
-            by = {"stt": n, "decision_number": f"{number}/QĐ-KT", "decision_date": f"15/01/{year + 1}",
-                  "issuer": issuer, "award": name_vi(award), "year": year, "amount": 500000}
-            if i % 10 < 7 or dob is None:
-                by["person_id"] = pk
-            else:
-                by.update(full_name=name, date_of_birth=dob.strftime("%d/%m/%Y"), unit_code=code)
-            ws.append([by.get(key, None) for key in spec.keys])
-    wb.save(path)
-    return path
+
+    def rows():
+        n = 0
+        for i, person in enumerate(benchmark_people(people, working=True)):
+            for award, year, number in PLAN:
+                issuer = person[3]
+                if award == "GIAY_KHEN" and i % 10 == 0:
+                    award, issuer, number = "BK_TINH", root.code, 9004
+                n += 1
+                yield {"stt": n, "decision_number": f"{number}/QĐ-KT", "decision_date": f"15/01/{year + 1}",
+                       "issuer": issuer, "award": name_vi(award), "year": year, "amount": 500000,
+                       **person_key(i, *person)}
+
+    return write_file(path, "history", rows())
 
 
-def run_import(path: Path) -> dict:
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.db import transaction
-    from django.test import override_settings
-
-    from thidua.awards.models import Grant
-    from thidua.imports import services
-    from thidua.imports.models import BatchStatus
-
-    user = clerk()
-    out = {}
-
-    class Rollback(Exception):
-        pass
-
-    upload = SimpleUploadedFile(path.name, path.read_bytes())
-    try:
-        with override_settings(IMPORT_BACKGROUND_ROWS=0), transaction.atomic():
-            before = Grant.objects.count()
-            start = time.perf_counter()
-            batch = services.batch_create(kind="history", upload=upload, acting_user=user)
-            batch = services.batch_stage(batch=batch, acting_user=user)
-            out["preview"] = time.perf_counter() - start
-            assert batch.status == BatchStatus.READY, (batch.status, batch.commit_message)
-            out.update(rows=batch.total, valid=batch.valid_count, errors=batch.error_count)
-            t = time.perf_counter()
-            result = services.batch_commit(batch=batch, acting_user=user)
-            out["commit"] = time.perf_counter() - t
-            out["seconds"] = time.perf_counter() - start
-            out["imported"] = result["imported"]
-            out["grants"] = Grant.objects.count() - before
-            batch.source.delete(save=False)
-            raise Rollback
-    except Rollback:
-        pass
-    out["peak_mb"] = peak_mb()
-    return out
+def run_history(path: Path) -> dict:
+    return run_import(path, kind="history")
 
 
 def main() -> None:
@@ -111,7 +63,7 @@ def main() -> None:
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        child(*args.child, run=run_import)
+        child(*args.child, run=run_history)
         return
     url = bench_url()
     ensure_database(url)
@@ -125,8 +77,8 @@ def main() -> None:
     for run in range(1, args.runs + 1):
         base, imp = in_process("baseline", path, __file__), in_process("import", path, __file__)
         print(f"Lượt {run}: nhập {imp['seconds']:.1f} s = {imp['seconds'] / base['seconds']:.1f}× đọc openpyxl "
-              f"({base['seconds']:.2f} s); xem trước (đọc, kiểm tra, lưu tạm) {imp['preview']:.1f} s + ghi "
-              f"{imp['commit']:.1f} s; {imp['rows']} dòng, {imp['errors']} lỗi, {imp['grants']} khen thưởng đã ghi "
+              f"({base['seconds']:.2f} s); xem trước (đọc, kiểm tra, lưu tạm) {imp['create'] + imp['stage']:.1f} s + ghi "
+              f"{imp['commit']:.1f} s; {imp['rows']} dòng, {imp['errors']} lỗi, {imp['imported']} khen thưởng đã ghi "
               f"(rồi hoàn tác); bộ nhớ đỉnh {imp['peak_mb']:.0f} MB — mục tiêu < {GOAL_SECONDS} s: "
               f"{'ĐẠT' if imp['seconds'] < GOAL_SECONDS and imp['errors'] == 0 else 'CHƯA ĐẠT'}")
     vacuum(url)

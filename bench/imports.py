@@ -34,31 +34,48 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def make_file(rows: int) -> Path:
-    """The clerk's file, written once (openpyxl write-only) from the benchmark's people."""
-    path = DATA / f"ratings-{rows}.xlsx"
-    if path.exists():
-        return path
+def write_file(path: Path, kind: str, rows) -> Path:
+    """A clerk's file of ``kind`` (openpyxl write-only): ``rows`` yields dicts by column key."""
     from openpyxl import Workbook
 
     from thidua.imports.kinds import SPECS
-    from thidua.org.models import Person
 
     DATA.mkdir(parents=True, exist_ok=True)
-    spec = SPECS["ratings"]
+    spec = SPECS[kind]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Dữ liệu")
     ws.append(spec.labels)
-    people = Person.objects.order_by("pk").values_list("pk", "full_name", "date_of_birth", "current_unit__code")
-    for i, (pk, name, dob, code) in enumerate(people[:rows].iterator(chunk_size=5000), 1):
-        by = {"stt": i, "year": YEAR, "rating": ("HTXS", "HTT", "Hoàn thành nhiệm vụ", "HTT")[i % 4]}
-        if i % 10 < 7 or dob is None or not code:
-            by["person_id"] = pk
-        else:
-            by.update(full_name=name, date_of_birth=dob.strftime("%d/%m/%Y"), unit_code=code)
+    for by in rows:
         ws.append([by.get(key, None) for key in spec.keys])
     wb.save(path)
     return path
+
+
+def person_key(i: int, pk, name, dob, code) -> dict:
+    """70% of the rows name the person by "Mã cá nhân", 30% by name, date of birth and unit code."""
+    if i % 10 < 7 or dob is None or not code:
+        return {"person_id": pk}
+    return {"full_name": name, "date_of_birth": dob.strftime("%d/%m/%Y"), "unit_code": code}
+
+
+def benchmark_people(n: int, *, working: bool = False):
+    """(pk, name, date of birth, unit code) of the first ``n`` people; ``working``: only those with a unit now."""
+    from thidua.org.models import Person
+
+    found = Person.objects.filter(current_unit__isnull=False) if working else Person.objects.all()
+    found = found.order_by("pk").values_list("pk", "full_name", "date_of_birth", "current_unit__code")
+    return found[:n].iterator(chunk_size=5000)
+
+
+def make_file(rows: int) -> Path:
+    """The clerk's file, written once from the benchmark's people."""
+    path = DATA / f"ratings-{rows}.xlsx"
+    if path.exists():
+        return path
+    return write_file(path, "ratings", (
+        {"stt": i, "year": YEAR, "rating": ("HTXS", "HTT", "Hoàn thành nhiệm vụ", "HTT")[i % 4],
+         **person_key(i, *person)}
+        for i, person in enumerate(benchmark_people(rows), 1)))
 
 
 def baseline(path: Path) -> dict:
@@ -87,7 +104,7 @@ def clerk():
     return user
 
 
-def run_import(path: Path) -> dict:
+def run_import(path: Path, kind: str = "ratings") -> dict:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import transaction
     from django.test import override_settings
@@ -105,7 +122,7 @@ def run_import(path: Path) -> dict:
     try:
         with override_settings(IMPORT_BACKGROUND_ROWS=0), transaction.atomic():
             start = time.perf_counter()
-            batch = services.batch_create(kind="ratings", upload=upload, acting_user=user)
+            batch = services.batch_create(kind=kind, upload=upload, acting_user=user)
             out["create"] = time.perf_counter() - start
             t = time.perf_counter()
             batch = services.batch_stage(batch=batch, acting_user=user)
